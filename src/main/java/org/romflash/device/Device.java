@@ -1,0 +1,53 @@
+package org.romflash.device;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One entry of the device database: everything romflash needs to program a chip with this product
+ * ID safely.
+ *
+ * @param pid product ID as Get ID returns it
+ * @param name short name used on the command line and in {@code sim:NAME}, such as {@code F103xB}
+ * @param title longer description, such as "STM32F10xxx medium-density"
+ * @param parts part numbers this entry covers
+ * @param family family name (STM32F1, ...)
+ * @param source the public documents the facts come from
+ * @param programWord bytes programmed at once (2, 4, 8, 16 or 32); writes are aligned to it
+ * @param erasedValue the value of erased flash
+ */
+public record Device(
+    int pid,
+    String name,
+    String title,
+    List<String> parts,
+    String family,
+    String source,
+    BootloaderProfile bootloader,
+    FlashLayout flash,
+    int programWord,
+    int erasedValue,
+    RewritePolicy rewrite,
+    long flashSizeRegister,
+    MemoryRegion ram,
+    MemoryRegion systemMemory,
+    MemoryRegion optionBytes,
+    long uidAddress,
+    FlashTiming timing,
+    Set<Quirk> quirks) {
+
+  public Device {
+    parts = List.copyOf(parts);
+    quirks = Set.copyOf(quirks);
+  }
+
+  /** The flash as one region. */
+  public MemoryRegion flashRegion() {
+    return new MemoryRegion(flash.base(), flash.size());
+  }
+
+  /** "0x410". */
+  public String pidText() {
+    return String.format("0x%03X", pid);
+  }
+}

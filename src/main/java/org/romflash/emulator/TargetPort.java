@@ -1,0 +1,122 @@
+package org.romflash.emulator;
+
+import java.time.Duration;
+import java.util.Random;
+import org.romflash.link.Link;
+import org.romflash.link.LinkTimeoutException;
+import org.romflash.protocol.Bytes;
+
+/**
+ * The chip's USART as the bootloader sees it: bytes in, one at a time, and replies out, with the
+ * timing model's costs charged and the fault plan's faults applied.
+ */
+final class TargetPort {
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final Link link;
+  private final TimingModel timing;
+  private final FaultPlan faults;
+  private final Random random;
+  private final Pacer pacer = new Pacer();
+  private long received;
+  private volatile boolean stopped;
+
+  TargetPort(Link link, TimingModel timing, FaultPlan faults) {
+    this.link = link;
+    this.timing = timing;
+    this.faults = faults;
+    this.random = faults.random();
+  }
+
+  /** The next byte from the host (after faults); blocks until one arrives or the port stops. */
+  int next() throws StoppedException {
+    while (true) {
+      int value = receive();
+      pacer.charge(timing.wireTime(1));
+      if (faultsDue() && random.nextDouble() < faults.dropRate()) {
+        continue;
+      }
+      if (faultsDue() && random.nextDouble() < faults.corruptRate()) {
+        value ^= 1 << random.nextInt(8);
+      }
+      return value;
+    }
+  }
+
+  private int receive() throws StoppedException {
+    while (!stopped) {
+      try {
+        int value = link.readByte(POLL);
+        received++;
+        return value;
+      } catch (LinkTimeoutException e) {
+        // Nothing yet; look at the stop flag and wait again.
+      } catch (RuntimeException e) {
+        throw new StoppedException();
+      }
+    }
+    throw new StoppedException();
+  }
+
+  /** Reads {@code count} bytes. */
+  byte[] next(int count) throws StoppedException {
+    byte[] bytes = new byte[count];
+    for (int i = 0; i < count; i++) {
+      bytes[i] = (byte) next();
+    }
+    return bytes;
+  }
+
+  /** Sends ACK, or NACK when the fault plan says so; returns whether ACK went out. */
+  boolean ack() {
+    if (faultsDue() && random.nextDouble() < faults.nackRate()) {
+      send((byte) Bytes.NACK);
+      return false;
+    }
+    send((byte) Bytes.ACK);
+    return true;
+  }
+
+  void nack() {
+    send((byte) Bytes.NACK);
+  }
+
+  void send(byte... reply) {
+    pacer.charge(timing.latency().plus(timing.wireTime(reply.length)));
+    pacer.settle();
+    try {
+      link.write(reply);
+    } catch (RuntimeException e) {
+      stopped = true;
+    }
+  }
+
+  /** Spends {@code work} (programming, erasing) before the next reply. */
+  void busy(Duration work) {
+    pacer.charge(work);
+  }
+
+  /** Drops input that arrived while the chip was resetting. */
+  void reset() {
+    pacer.charge(timing.resetTime());
+    pacer.settle();
+    link.drain();
+  }
+
+  void stop() {
+    stopped = true;
+  }
+
+  boolean stopped() {
+    return stopped;
+  }
+
+  private boolean faultsDue() {
+    return faults.active() && received > faults.firstFaultAfter();
+  }
+
+  /** Thrown when the link is closed or the emulator is stopped. */
+  static final class StoppedException extends Exception {
+    private static final long serialVersionUID = 1L;
+  }
+}

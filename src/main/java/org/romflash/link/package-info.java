@@ -1,0 +1,10 @@
+/**
+ * Moving bytes to and from a bootloader: a serial port, a raw TCP serial server, or an in-memory pair.
+ *
+ * <p>{@link org.romflash.link.Link} is the whole contract the protocol layer relies on: write bytes,
+ * read exactly {@code n} bytes before a deadline or fail, drop pending input, drive DTR/RTS and send
+ * BREAK. {@link org.romflash.link.SerialLink} is the only class in the code base that touches
+ * jSerialComm; it turns that library's {@code -1}/{@code false} returns into {@link
+ * org.romflash.link.LinkException}s naming the port.
+ */
+package org.romflash.link;

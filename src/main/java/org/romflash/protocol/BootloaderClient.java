@@ -1,0 +1,313 @@
+package org.romflash.protocol;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.romflash.link.Link;
+import org.romflash.link.LinkTimeoutException;
+
+/**
+ * The host side of AN3155: synchronises with the bootloader and runs its commands, one method each.
+ *
+ * <p>Every method sends exactly the frames AN3155 defines and checks every reply; it either completes
+ * or throws a {@link BootloaderException} naming the command and stage. When {@link #connect()} has
+ * read the command list, a command the chip does not list is refused before anything is sent.
+ * Commands after which the chip resets itself (AN3155 3.9 to 3.12) re-synchronise by polling.
+ */
+public final class BootloaderClient {
+  /** Page or sector numbers per Extended Erase command; bootloader buffers are small. */
+  public static final int EXTENDED_ERASE_BATCH = 128;
+  /** Page numbers per Erase (0x43) command: one-byte count, 0xFF reserved for global erase. */
+  public static final int ERASE_BATCH = 255;
+
+  private final Link link;
+  private final Timeouts timeouts;
+  private final Exchange exchange;
+  private BootloaderInfo info;
+
+  public BootloaderClient(Link link, Timeouts timeouts) {
+    this.link = link;
+    this.timeouts = timeouts;
+    this.exchange = new Exchange(link, timeouts);
+  }
+
+  public Link link() {
+    return link;
+  }
+
+  public Timeouts timeouts() {
+    return timeouts;
+  }
+
+  /** Synchronises (0x7F) and reads the command list with Get. */
+  public BootloaderInfo connect() {
+    synchronise();
+    info = null;
+    return get();
+  }
+
+  /**
+   * Sends 0x7F until the bootloader answers (AN3155 section 1). ACK means it measured the baud rate;
+   * NACK means it was already synchronised and took the byte as half a command. One stray 0x00
+   * before the answer (line noise while BOOT0 settles) is tolerated.
+   *
+   * @return true when the chip answered ACK (fresh autobaud), false for NACK (already synchronised)
+   */
+  public boolean synchronise() {
+    link.drain();
+    for (int attempt = 1; attempt <= timeouts.syncAttempts(); attempt++) {
+      link.write((byte) Bytes.SYNC);
+      try {
+        int answer = link.readByte(timeouts.sync());
+        if (answer == 0x00) {
+          answer = link.readByte(timeouts.sync());
+        }
+        if (answer == Bytes.ACK) {
+          return true;
+        }
+        if (answer == Bytes.NACK) {
+          return false;
+        }
+        throw new UnexpectedReplyException(Command.SYNC, Stage.SYNC, null, answer);
+      } catch (LinkTimeoutException e) {
+        if (attempt == timeouts.syncAttempts()) {
+          throw new NoReplyException(
+              Command.SYNC, Stage.SYNC, null, timeouts.sync().multipliedBy(attempt), 0, 1, e);
+        }
+      }
+    }
+    throw new IllegalStateException("unreachable");
+  }
+
+  /**
+   * Brings a bootloader that may be in the middle of a frame (after a lost or corrupted byte) back
+   * to waiting for a command: single 0x7F probes until it answers, with one burst long enough to
+   * complete the longest frame (a 256-byte write) if the probes alone get nothing.
+   */
+  public void recover() {
+    Duration probe = timeouts.sync();
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 3; i++) {
+        link.drain();
+        link.write((byte) Bytes.SYNC);
+        try {
+          link.readByte(probe);
+          link.drain();
+          return;
+        } catch (LinkTimeoutException e) {
+          // Nothing yet: the byte went into a frame or became half a command; probe again.
+        }
+      }
+      byte[] burst = new byte[258];
+      java.util.Arrays.fill(burst, (byte) Bytes.SYNC);
+      link.write(burst);
+      sleep(timeouts.byteTime().multipliedBy(burst.length).plus(probe));
+      link.drain();
+    }
+    throw new NoReplyException(Command.SYNC, Stage.RESYNC, null, probe, 0, 1, null);
+  }
+
+  /** Get (0x00, AN3155 3.1): protocol version and the commands offered. Cached after the first. */
+  public BootloaderInfo get() {
+    if (info != null) {
+      return info;
+    }
+    exchange.command(Command.GET);
+    int n = exchange.readReply(Command.GET, 1)[0] & 0xFF;
+    byte[] body = exchange.readReply(Command.GET, n + 1);
+    exchange.awaitAck(Command.GET, Stage.REPLY, null, timeouts.reply());
+    List<Integer> codes = new ArrayList<>();
+    for (int i = 1; i < body.length; i++) {
+      codes.add(body[i] & 0xFF);
+    }
+    info = new BootloaderInfo(body[0] & 0xFF, codes);
+    return info;
+  }
+
+  /** Get Version (0x01, AN3155 3.2): version and the two compatibility option bytes. */
+  public VersionInfo getVersion() {
+    exchange.commandIfOffered(info, Command.GET_VERSION);
+    byte[] reply = exchange.readReply(Command.GET_VERSION, 3);
+    exchange.awaitAck(Command.GET_VERSION, Stage.REPLY, null, timeouts.reply());
+    return new VersionInfo(reply[0] & 0xFF, reply[1] & 0xFF, reply[2] & 0xFF);
+  }
+
+  /** Get ID (0x02, AN3155 3.3): the product ID, sent as N then N + 1 bytes, most significant first. */
+  public int getId() {
+    exchange.commandIfOffered(info, Command.GET_ID);
+    int n = exchange.readReply(Command.GET_ID, 1)[0] & 0xFF;
+    byte[] id = exchange.readReply(Command.GET_ID, n + 1);
+    exchange.awaitAck(Command.GET_ID, Stage.REPLY, null, timeouts.reply());
+    int pid = 0;
+    for (byte b : id) {
+      pid = (pid << 8) | (b & 0xFF);
+    }
+    return pid;
+  }
+
+  /** Read Memory (0x11, AN3155 3.4): 1 to 256 bytes from {@code address}. */
+  public byte[] readMemory(long address, int length) {
+    byte[] lengthFrame = Frames.readLength(length);
+    exchange.commandIfOffered(info, Command.READ_MEMORY);
+    exchange.send(Command.READ_MEMORY, Stage.ADDRESS, address, Frames.address(address),
+        timeouts.reply());
+    exchange.send(Command.READ_MEMORY, Stage.LENGTH, address, lengthFrame, timeouts.reply());
+    return exchange.readData(Command.READ_MEMORY, address, length);
+  }
+
+  /** Go (0x21, AN3155 3.5): jump to the code at {@code address}; the bootloader stops answering. */
+  public void go(long address) {
+    exchange.commandIfOffered(info, Command.GO);
+    exchange.send(Command.GO, Stage.ADDRESS, address, Frames.address(address), timeouts.reply());
+  }
+
+  /**
+   * Write Memory (0x31, AN3155 3.6): 1 to 256 bytes at a 4-byte aligned {@code address}. The data is
+   * padded with 0xFF to a multiple of four bytes, as the bootloader requires.
+   */
+  public void writeMemory(long address, byte[] data) {
+    if ((address & 3) != 0) {
+      throw new IllegalArgumentException(String.format("write address 0x%08X is not 4-byte aligned",
+          address));
+    }
+    byte[] frame = Frames.writeData(padToFour(data));
+    exchange.commandIfOffered(info, Command.WRITE_MEMORY);
+    exchange.send(Command.WRITE_MEMORY, Stage.ADDRESS, address, Frames.address(address),
+        timeouts.reply());
+    exchange.send(Command.WRITE_MEMORY, Stage.DATA, address, frame,
+        timeouts.writeBlock().plus(timeouts.byteTime().multipliedBy(frame.length)));
+  }
+
+  /**
+   * Erases the whole user flash: Extended Erase 0xFFFF when offered, else Erase with 0xFF 0x00.
+   *
+   * @param timeout how long the chip may take: see {@link Timeouts#eraseOf(long)}
+   */
+  public void massErase(Duration timeout) {
+    if (offersExtendedErase()) {
+      exchange.command(Command.EXTENDED_ERASE);
+      exchange.send(Command.EXTENDED_ERASE, Stage.DATA, null, Frames.extendedEraseSpecial(0xFFFF),
+          timeout);
+    } else {
+      exchange.commandIfOffered(info, Command.ERASE);
+      exchange.send(Command.ERASE, Stage.DATA, null, Frames.eraseGlobal(), timeout);
+    }
+  }
+
+  /** Extended Erase of one bank (0xFFFE for bank 1, 0xFFFD for bank 2; AN3155 3.8). */
+  public void eraseBank(int bank, Duration timeout) {
+    if (bank != 1 && bank != 2) {
+      throw new IllegalArgumentException("bank must be 1 or 2, not " + bank);
+    }
+    exchange.commandIfOffered(info, Command.EXTENDED_ERASE);
+    exchange.send(Command.EXTENDED_ERASE, Stage.DATA, null,
+        Frames.extendedEraseSpecial(bank == 1 ? 0xFFFE : 0xFFFD), timeout);
+  }
+
+  /**
+   * Erases pages (or sectors) by number, in as many commands as the list needs: Extended Erase when
+   * offered, else Erase.
+   *
+   * @param timeoutPerBatch given the pages of one batch, how long their erase may take
+   */
+  public void erasePages(List<Integer> pages, java.util.function.Function<List<Integer>, Duration>
+      timeoutPerBatch) {
+    boolean extended = offersExtendedErase();
+    int batch = extended ? EXTENDED_ERASE_BATCH : ERASE_BATCH;
+    for (int from = 0; from < pages.size(); from += batch) {
+      List<Integer> part = pages.subList(from, Math.min(pages.size(), from + batch));
+      Duration timeout = timeoutPerBatch.apply(part);
+      if (extended) {
+        exchange.command(Command.EXTENDED_ERASE);
+        exchange.send(Command.EXTENDED_ERASE, Stage.DATA, null, Frames.extendedErasePages(part),
+            timeout);
+      } else {
+        exchange.commandIfOffered(info, Command.ERASE);
+        exchange.send(Command.ERASE, Stage.DATA, null, Frames.erasePages(part), timeout);
+      }
+    }
+  }
+
+  /** Write Protect (0x63, AN3155 3.9) for the given sectors; the chip then resets. */
+  public void writeProtect(List<Integer> sectors) {
+    exchange.commandIfOffered(info, Command.WRITE_PROTECT);
+    exchange.send(Command.WRITE_PROTECT, Stage.DATA, null, Frames.sectorList(sectors),
+        timeouts.eraseOf(1));
+    resynchroniseAfterReset(Command.WRITE_PROTECT);
+  }
+
+  /** Write Unprotect (0x73, AN3155 3.10) of all flash; the chip then resets. */
+  public void writeUnprotect() {
+    commandWithCompletion(Command.WRITE_UNPROTECT, timeouts.eraseOf(1));
+  }
+
+  /** Readout Protect (0x82, AN3155 3.11); the chip then resets. */
+  public void readoutProtect() {
+    commandWithCompletion(Command.READOUT_PROTECT, timeouts.eraseOf(1));
+  }
+
+  /**
+   * Readout Unprotect (0x92, AN3155 3.12): the chip mass-erases its flash, answers a second ACK and
+   * resets.
+   *
+   * @param massEraseTimeout how long the mass erase may take; see {@link Timeouts#eraseOf(long)}
+   */
+  public void readoutUnprotect(Duration massEraseTimeout) {
+    commandWithCompletion(Command.READOUT_UNPROTECT, massEraseTimeout);
+  }
+
+  private void commandWithCompletion(Command command, Duration completion) {
+    exchange.commandIfOffered(info, command);
+    exchange.awaitAck(command, Stage.COMPLETION, null, completion);
+    resynchroniseAfterReset(command);
+  }
+
+  /**
+   * After a command that resets the chip: poll with 0x7F until the fresh bootloader answers ACK.
+   * Bytes sent while the chip is in reset are lost, which is why this polls instead of sleeping.
+   */
+  private void resynchroniseAfterReset(Command after) {
+    long deadline = System.nanoTime() + timeouts.resetRecovery().toNanos();
+    boolean sawNack = false;
+    while (System.nanoTime() < deadline) {
+      link.drain();
+      link.write((byte) Bytes.SYNC);
+      try {
+        int answer = link.readByte(timeouts.sync());
+        if (answer == Bytes.ACK) {
+          info = null;
+          return;
+        }
+        sawNack |= answer == Bytes.NACK;
+      } catch (LinkTimeoutException e) {
+        // Still resetting: poll again.
+      }
+    }
+    if (sawNack) {
+      return;
+    }
+    throw new NoReplyException(after, Stage.RESYNC, null, timeouts.resetRecovery(), 0, 1, null);
+  }
+
+  private boolean offersExtendedErase() {
+    return info != null && info.supports(Command.EXTENDED_ERASE);
+  }
+
+  private static byte[] padToFour(byte[] data) {
+    int padded = (data.length + 3) & ~3;
+    if (padded == data.length) {
+      return data;
+    }
+    byte[] copy = java.util.Arrays.copyOf(data, padded);
+    java.util.Arrays.fill(copy, data.length, padded, (byte) 0xFF);
+    return copy;
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(Math.max(1, duration.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
