@@ -1,9 +1,43 @@
 package org.romflash.cli;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point: runs the command line and exits with its code. */
 public final class Main {
+  private static PrintStream err = System.err;
+
   private Main() {}
 
   public static void main(String[] args) {
-    System.out.println("romflash");
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs a command line with the given streams; returns the exit code. Used by tests too. */
+  public static int run(String[] args, PrintStream out, PrintStream errors) {
+    err = errors;
+    CommandLine commandLine = commandLine(new PrintWriter(out, true), new PrintWriter(errors, true));
+    return commandLine.execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter errors) {
+    CommandLine commandLine = new CommandLine(new RomflashCommand());
+    commandLine.setOut(out);
+    commandLine.setErr(errors);
+    commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
+      Object command = line.getCommand();
+      String port = command instanceof SessionCommand s ? s.port() : "?";
+      Diagnostics.Diagnosis diagnosis = Diagnostics.of(failure, port);
+      line.getErr().println(diagnosis.render());
+      line.getErr().flush();
+      return diagnosis.exitCode().code();
+    });
+    return commandLine;
+  }
+
+  /** Where progress and warnings go (stderr, or what a test passed). */
+  static PrintStream errStream() {
+    return err;
   }
 }

@@ -21,6 +21,7 @@ public final class SerialLink implements Link {
   private final String name;
   private final SerialSettings settings;
   private final Consumer<String> warnings;
+  private final java.util.Set<String> warned = new java.util.HashSet<>();
 
   private SerialLink(SerialPort port, String name, SerialSettings settings, Consumer<String> warnings) {
     this.port = port;
@@ -145,8 +146,8 @@ public final class SerialLink implements Link {
   public void setDtr(boolean asserted) {
     boolean ok = asserted ? port.setDTR() : port.clearDTR();
     if (!ok) {
-      warnings.accept(name + ": cannot drive DTR " + (asserted ? "high" : "low")
-          + " (this device has no DTR line); continuing without it");
+      warnOnce("DTR", name + ": cannot drive DTR (this device has no DTR line); continuing"
+          + " without it");
     }
   }
 
@@ -154,15 +155,15 @@ public final class SerialLink implements Link {
   public void setRts(boolean asserted) {
     boolean ok = asserted ? port.setRTS() : port.clearRTS();
     if (!ok) {
-      warnings.accept(name + ": cannot drive RTS " + (asserted ? "high" : "low")
-          + " (this device has no RTS line); continuing without it");
+      warnOnce("RTS", name + ": cannot drive RTS (this device has no RTS line); continuing"
+          + " without it");
     }
   }
 
   @Override
   public void sendBreak(Duration length) {
     if (!port.setBreak()) {
-      warnings.accept(name + ": cannot send BREAK on this device; continuing without it");
+      warnOnce("BREAK", name + ": cannot send BREAK on this device; continuing without it");
       return;
     }
     sleep(length);
@@ -175,6 +176,13 @@ public final class SerialLink implements Link {
       setDtr(settings.dtrIdle());
       setRts(settings.rtsIdle());
       port.closePort();
+    }
+  }
+
+  /** Reports a control line the device cannot drive once per link, not on every use. */
+  private void warnOnce(String line, String message) {
+    if (warned.add(line)) {
+      warnings.accept(message);
     }
   }
 

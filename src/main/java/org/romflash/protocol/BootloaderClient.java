@@ -23,12 +23,14 @@ public final class BootloaderClient {
   private final Link link;
   private final Timeouts timeouts;
   private final Exchange exchange;
+  private final ChecksumCommands checksums;
   private BootloaderInfo info;
 
   public BootloaderClient(Link link, Timeouts timeouts) {
     this.link = link;
     this.timeouts = timeouts;
     this.exchange = new Exchange(link, timeouts);
+    this.checksums = new ChecksumCommands(exchange, timeouts);
   }
 
   public Link link() {
@@ -254,6 +256,26 @@ public final class BootloaderClient {
    */
   public void readoutUnprotect(Duration massEraseTimeout) {
     commandWithCompletion(Command.READOUT_UNPROTECT, massEraseTimeout);
+  }
+
+  /**
+   * Get Checksum (0xA1, AN3155 3.13): the chip's CRC of {@code length} bytes (a multiple of four)
+   * from a 4-byte aligned {@code address}, with the STM32 CRC unit's polynomial and initial value.
+   */
+  public int getChecksum(long address, long length) {
+    return checksums.checksum(info, address, length, 0x04C11DB7, 0xFFFFFFFF);
+  }
+
+  /** Special (0x50, AN3155 3.14): a product-specific sub-opcode with up to 128 bytes of data. */
+  public SpecialReply special(int opcode, byte[] data) {
+    return checksums.special(info, opcode, data);
+  }
+
+  /**
+   * Extended Special (0x51, AN3155 3.15): a sub-opcode with two packets of up to 128 and 1024 bytes.
+   */
+  public SpecialReply extendedSpecial(int opcode, byte[] first, byte[] second) {
+    return checksums.extendedSpecial(info, opcode, first, second);
   }
 
   private void commandWithCompletion(Command command, Duration completion) {

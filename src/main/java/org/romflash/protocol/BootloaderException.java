@@ -7,7 +7,8 @@ import java.util.OptionalLong;
  * at which address (when one was involved), and what came back. Subtypes say how it went wrong.
  */
 public abstract sealed class BootloaderException extends RuntimeException
-    permits NackException, NoReplyException, UnexpectedReplyException, UnsupportedCommandException {
+    permits NackException, NoReplyException, UnexpectedReplyException, UnsupportedCommandException,
+        CorruptReplyException {
   private static final long serialVersionUID = 1L;
 
   private final Command command;

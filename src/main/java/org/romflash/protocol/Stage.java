@@ -8,6 +8,8 @@ public enum Stage {
   COMMAND("command"),
   /** The four address bytes and their checksum. */
   ADDRESS("address"),
+  /** The two-byte sub-opcode of Special and Extended Special. */
+  OPCODE("opcode"),
   /** The byte count (and its complement or checksum). */
   LENGTH("length"),
   /** The payload: data to write, pages to erase, sectors to protect, special-command data. */

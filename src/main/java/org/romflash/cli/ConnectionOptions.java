@@ -1,0 +1,54 @@
+package org.romflash.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.romflash.link.Parity;
+import picocli.CommandLine.Option;
+
+/** How to reach the chip: shared by every command that talks to one. */
+final class ConnectionOptions {
+
+  @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "${env:ROMFLASH_PORT}",
+      description = {"Serial device (/dev/ttyUSB0, COM3), tcp://HOST:PORT for a raw TCP serial"
+          + " server, or sim:DEVICE for the built-in emulated chip (e.g. sim:F103xB).",
+          "Default: $ROMFLASH_PORT, else sim:F103xB."})
+  String port;
+
+  @Option(names = {"-b", "--baud"}, paramLabel = "BAUD", defaultValue = "115200",
+      description = "Baud rate (default: ${DEFAULT-VALUE}). The bootloader detects it from 0x7F.")
+  int baud;
+
+  @Option(names = "--parity", paramLabel = "none|even|odd", defaultValue = "even",
+      converter = ParityConverter.class,
+      description = "Parity (default: even, as the STM32 bootloader expects). Pseudo-terminals"
+          + " cannot carry parity: use none there.")
+  Parity parity;
+
+  @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
+      description = "Tries per transfer before giving up (default: ${DEFAULT-VALUE}).")
+  int retries;
+
+  @Option(names = "--devices", paramLabel = "DIR",
+      description = "Extra device files (*.yaml) that add to or override the bundled database.")
+  List<Path> deviceDirectories = new ArrayList<>();
+
+  @Option(names = "--sim-protected", description = "With sim:, start with read protection on.")
+  boolean simProtected;
+
+  @Option(names = "--sim-faults", paramLabel = "SPEC",
+      description = "With sim:, inject faults: seed=N,drop=P,corrupt=P,nack=P (P a probability).")
+  String simFaults;
+
+  String portOrDefault() {
+    return port == null || port.isBlank() ? "sim:F103xB" : port;
+  }
+
+  /** Parses none/even/odd in any case. */
+  static final class ParityConverter implements picocli.CommandLine.ITypeConverter<Parity> {
+    @Override
+    public Parity convert(String value) {
+      return Parity.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package org.romflash.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.romflash.device.Device;
+import org.romflash.device.DeviceDatabase;
+import org.romflash.emulator.Chip;
+import org.romflash.emulator.Emulator;
+import org.romflash.emulator.EmulatorServer;
+import org.romflash.emulator.TimingModel;
+import org.romflash.image.FirmwareImage;
+import org.romflash.image.ImageFiles;
+import org.romflash.image.Segment;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** {@code romflash emulate}: an emulated chip other programs can talk to. */
+@CommandLine.Command(name = "emulate", mixinStandardHelpOptions = true,
+    description = {"Run an emulated STM32 bootloader on a pseudo-terminal or a loopback TCP port,",
+        "until stopped with Ctrl-C. Any serial tool can program it (on a pty use 8N1:",
+        "stm32flash -m 8n1, romflash --parity none)."})
+final class EmulateCommand implements Callable<Integer> {
+  @Option(names = {"-d", "--device"}, paramLabel = "NAME", defaultValue = "F103xB",
+      description = "Device to emulate (default: ${DEFAULT-VALUE}).")
+  String device;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Where where;
+
+  static final class Where {
+    @Option(names = "--pty", paramLabel = "PATH", required = true,
+        description = "Create a pseudo-terminal at PATH (needs socat).")
+    Path pty;
+
+    @Option(names = "--tcp", paramLabel = "PORT", required = true,
+        description = "Listen on 127.0.0.1:PORT (0 picks a free port).")
+    Integer tcp;
+  }
+
+  @Option(names = "--timing", paramLabel = "instant|realistic", defaultValue = "instant",
+      description = "instant (default) or realistic: wire time at --sim-baud, --latency before each"
+          + " reply, datasheet program and erase times.")
+  String timing;
+
+  @Option(names = "--sim-baud", paramLabel = "BAUD", defaultValue = "115200",
+      description = "Baud rate the realistic timing charges bytes at (default: ${DEFAULT-VALUE}).")
+  int baud;
+
+  @Option(names = "--latency", paramLabel = "MS", defaultValue = "1",
+      description = "Turnaround latency in ms with realistic timing (default: ${DEFAULT-VALUE}).")
+  int latencyMillis;
+
+  @Option(names = "--protected", description = "Start with read-out protection (level 1) on.")
+  boolean protectedChip;
+
+  @Option(names = "--load", paramLabel = "FILE",
+      description = "Start with this image already in memory (HEX, or binary at the flash base).")
+  Path load;
+
+  @Option(names = "--devices", paramLabel = "DIR", description = "Extra device files.")
+  List<Path> deviceDirectories = new ArrayList<>();
+
+  @Option(names = "--faults", paramLabel = "SPEC",
+      description = "Inject faults: seed=N,drop=P,corrupt=P,nack=P.")
+  String faults;
+
+  @Override
+  public Integer call() throws Exception {
+    DeviceDatabase database = DeviceDatabase.withUserDirectories(deviceDirectories);
+    Device entry = database.byName(device).orElseThrow(() -> new UnknownDeviceException(
+        "no device called '" + device + "'; known: "
+            + String.join(", ", database.all().stream().map(Device::name).toList())));
+    Chip chip = new Chip(entry);
+    if (load != null) {
+      FirmwareImage image = ImageFiles.read(load, entry.flash().base());
+      for (Segment s : image.segments()) {
+        chip.load(s.address(), s.data());
+      }
+    }
+    if (protectedChip) {
+      chip.setReadProtectionLevel(1);
+    }
+    Emulator.Options options = Emulator.Options.defaults().withTiming(timingModel());
+    if (faults != null) {
+      options = options.withFaults(Session.FaultSpec.parse(faults));
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    EmulatorServer server = new EmulatorServer(chip, options);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopped.countDown();
+      server.shutdown();
+    }));
+    try {
+      String at;
+      if (where.pty != null) {
+        at = server.startPty(where.pty, w -> { }).hostPath() + " (pseudo-terminal: use 8N1)";
+      } else {
+        at = "tcp://127.0.0.1:" + server.startTcp(where.tcp);
+      }
+      PrintReady.line(spec(), "emulating STM32" + entry.name() + " (PID " + entry.pidText()
+          + ", bootloader v" + (entry.bootloader().version() >> 4) + "."
+          + (entry.bootloader().version() & 0xF) + ") on " + at);
+      stopped.await();
+    } finally {
+      server.shutdown();
+    }
+    return ExitCode.OK.code();
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec commandSpec;
+
+  private CommandLine.Model.CommandSpec spec() {
+    return commandSpec;
+  }
+
+  private TimingModel timingModel() {
+    return switch (timing) {
+      case "instant" -> TimingModel.instant();
+      case "realistic" -> TimingModel.realistic(baud, Duration.ofMillis(latencyMillis));
+      default -> throw new CommandLine.ParameterException(commandSpec.commandLine(),
+          "--timing must be instant or realistic, not '" + timing + "'");
+    };
+  }
+
+  /** Prints the ready line and flushes, so scripts waiting for it see it at once. */
+  static final class PrintReady {
+    private PrintReady() {}
+
+    static void line(CommandLine.Model.CommandSpec spec, String text) {
+      spec.commandLine().getOut().println(text);
+      spec.commandLine().getOut().flush();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package org.romflash.cli;
+
+import java.util.stream.Collectors;
+import org.romflash.device.Device;
+import org.romflash.protocol.BootloaderException;
+import org.romflash.protocol.Command;
+import org.romflash.protocol.NackException;
+import org.romflash.protocol.Stage;
+import picocli.CommandLine;
+
+/** {@code romflash info}: what the chip says about itself. */
+@CommandLine.Command(name = "info", mixinStandardHelpOptions = true,
+    description = "Show the bootloader version, command set, product ID, device and read"
+        + " protection.")
+final class InfoCommand extends SessionCommand {
+
+  @Override
+  ExitCode run(Session session) {
+    Device d = session.device();
+    String commands = session.info().commandCodes().stream()
+        .map(code -> Command.ofCode(code).map(c -> String.format("0x%02X %s", code, c.title()))
+            .orElse(String.format("0x%02X (unknown)", code)))
+        .collect(Collectors.joining(", "));
+    out().printf("Port:             %s%n", session.link().name());
+    out().printf("Bootloader:       protocol v%s%n", session.info().versionText());
+    out().printf("Commands:         %s%n", commands);
+    out().printf("Product ID:       0x%03X%n", session.pid());
+    out().printf("Device:           STM32%s (%s)%n", d.name(), d.title());
+    out().printf("Flash:            %s, %d KiB, %s%n", d.flashRegion(), d.flash().size() / 1024,
+        layout(d));
+    out().printf("RAM:              %s (bootloader uses %s)%n", d.ram(),
+        d.bootloader().reservedRam());
+    out().printf("Read protection:  %s%n", readProtection(session));
+    out().flush();
+    return ExitCode.OK;
+  }
+
+  private static String layout(Device d) {
+    long first = d.flash().units().get(0).size();
+    String banks = d.flash().bankCount() > 1 ? " in " + d.flash().bankCount() + " banks" : "";
+    return d.flash().uniform()
+        ? d.flash().units().size() + " pages of " + first / 1024 + " KiB" + banks
+        : d.flash().units().size() + " sectors of different sizes" + banks;
+  }
+
+  /** Reading one byte of flash is refused at the command stage exactly when RDP is active. */
+  private static String readProtection(Session session) {
+    try {
+      session.client().readMemory(session.device().flash().base(), 4);
+      return "inactive (level 0)";
+    } catch (NackException e) {
+      return e.stage() == Stage.COMMAND ? "ACTIVE (level 1): memory cannot be read or written"
+          : "unknown (read refused at the " + e.stage() + " stage)";
+    } catch (BootloaderException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
+  }
+}

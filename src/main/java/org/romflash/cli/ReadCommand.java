@@ -1,0 +1,62 @@
+package org.romflash.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.romflash.flash.Progress;
+import org.romflash.image.FirmwareImage;
+import org.romflash.image.IntelHexWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** {@code romflash read}: copies memory from the chip to a file. */
+@CommandLine.Command(name = "read", mixinStandardHelpOptions = true,
+    description = "Read memory into a file: raw binary, or Intel HEX when the name ends in .hex.")
+final class ReadCommand extends SessionCommand {
+  private static final int CHUNK = 4096;
+
+  @Option(names = {"-a", "--address"}, paramLabel = "ADDR", converter = Numbers.class,
+      description = "First address (default: start of flash).")
+  Long address;
+
+  @Option(names = {"-n", "--length"}, paramLabel = "BYTES", converter = Numbers.class,
+      description = "How many bytes (default: the whole flash from --address).")
+  Long length;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
+      description = "File to write (replaced only once the whole read succeeded).")
+  Path output;
+
+  @Override
+  ExitCode run(Session session) throws Exception {
+    long from = address != null ? address : session.device().flash().base();
+    long count = length != null ? length : session.device().flashRegion().end() - from;
+    if (count <= 0 || count > Integer.MAX_VALUE) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--length must be between 1 and 2 GiB; the flash ends at "
+              + String.format("0x%08X", session.device().flashRegion().end()));
+    }
+    byte[] data = new byte[(int) count];
+    Progress progress = progress();
+    progress.start(Progress.Phase.READ, count);
+    try {
+      for (int offset = 0; offset < count; offset += CHUNK) {
+        int n = (int) Math.min(CHUNK, count - offset);
+        System.arraycopy(session.target().read(from + offset, n), 0, data, offset, n);
+        progress.advance(n);
+      }
+    } finally {
+      progress.finish();
+    }
+    Path temporary = output.resolveSibling(output.getFileName() + ".part");
+    if (output.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".hex")) {
+      Files.write(temporary, IntelHexWriter.lines(FirmwareImage.of(from, data)),
+          StandardCharsets.US_ASCII);
+    } else {
+      Files.write(temporary, data);
+    }
+    Files.move(temporary, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    say(String.format("read %d bytes from 0x%08X into %s", count, from, output));
+    return ExitCode.OK;
+  }
+}

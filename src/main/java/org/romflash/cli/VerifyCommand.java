@@ -1,0 +1,33 @@
+package org.romflash.cli;
+
+import java.util.List;
+import org.romflash.flash.ImageCheck;
+import org.romflash.flash.VerifyFailedException;
+import org.romflash.flash.VerifyMode;
+import org.romflash.flash.VerifyResult;
+import org.romflash.flash.Verifier;
+import org.romflash.image.FirmwareImage;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+
+/** {@code romflash verify}: does the chip hold this image? */
+@CommandLine.Command(name = "verify", mixinStandardHelpOptions = true,
+    description = "Compare the chip's memory with an image (exit 5 on the first difference).")
+final class VerifyCommand extends SessionCommand {
+  @Mixin ImageOptions image;
+
+  @Override
+  ExitCode run(Session session) throws Exception {
+    FirmwareImage firmware = image.read(session.device());
+    ImageCheck.check(firmware, session.device());
+    List<Verifier.Range> ranges = firmware.segments().stream()
+        .map(s -> new Verifier.Range(s.address(), s.data()))
+        .toList();
+    VerifyResult result = Verifier.verify(session.target(), ranges, VerifyMode.AUTO, progress());
+    if (result instanceof VerifyResult.Mismatch mismatch) {
+      throw new VerifyFailedException(mismatch);
+    }
+    say(String.format("the chip holds %s (%d bytes)", image.file, firmware.size()));
+    return ExitCode.OK;
+  }
+}

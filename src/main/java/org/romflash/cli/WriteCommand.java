@@ -1,0 +1,85 @@
+package org.romflash.cli;
+
+import org.romflash.flash.EraseMode;
+import org.romflash.flash.FlashPlan;
+import org.romflash.flash.Flasher;
+import org.romflash.flash.VerifyMode;
+import org.romflash.flash.VerifyResult;
+import org.romflash.image.FirmwareImage;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code romflash write}: erase what the image touches, write it, verify it. */
+@CommandLine.Command(name = "write", mixinStandardHelpOptions = true,
+    description = {"Write an image: erase only the pages or sectors it touches, write, verify.",
+        "Exits 0 only when the chip was verified to hold the image."})
+final class WriteCommand extends SessionCommand {
+  @Mixin ImageOptions image;
+
+  @Option(names = "--erase", paramLabel = "touched|mass|none", defaultValue = "touched",
+      converter = EraseModeConverter.class,
+      description = "What to erase first (default: ${DEFAULT-VALUE}).")
+  EraseMode erase;
+
+  @Option(names = "--verify", paramLabel = "auto|crc|readback|none", defaultValue = "auto",
+      converter = VerifyModeConverter.class,
+      description = "How to verify (default: auto = CRC when the chip offers Get Checksum, else"
+          + " read back).")
+  VerifyMode verify;
+
+  @Option(names = "--device", paramLabel = "NAME",
+      description = "Refuse to write unless the chip is this device (e.g. F103xB).")
+  String expectedDevice;
+
+  @Option(names = "--go", description = "Start the program after a verified write (at the HEX"
+      + " start address if the file has one, else at the start of flash).")
+  boolean go;
+
+  @Override
+  ExitCode run(Session session) throws Exception {
+    if (expectedDevice != null && !matches(session, expectedDevice)) {
+      throw new WrongDeviceException("the chip is STM32" + session.device().name() + " ("
+          + session.device().pidText() + "), not " + expectedDevice);
+    }
+    FirmwareImage firmware = image.read(session.device());
+    FlashPlan plan = FlashPlan.of(firmware, session.device(), erase, verify,
+        session.target().writeBlockSize());
+    Flasher.Report report = new Flasher(session.target(), progress()).execute(plan);
+    say(summary(firmware, report));
+    if (go) {
+      long entry = firmware.startAddress().orElse(session.device().flash().base());
+      session.target().go(entry);
+      say(String.format("started the program at 0x%08X", entry));
+    }
+    return ExitCode.OK;
+  }
+
+  private static boolean matches(Session session, String name) {
+    String wanted = name.toUpperCase(java.util.Locale.ROOT).replaceFirst("^STM32", "");
+    return session.device().name().equalsIgnoreCase(wanted);
+  }
+
+  private static String summary(FirmwareImage firmware, Flasher.Report report) {
+    String erased = report.massErased() ? "mass erase" : report.unitsErased() + " units erased";
+    String verified = report.verify() instanceof VerifyResult.Match m
+        ? "verified by " + m.method().name().toLowerCase(java.util.Locale.ROOT)
+        : "NOT verified (--verify none)";
+    return String.format("wrote %d bytes (%d segments, %s), %s", firmware.size(),
+        firmware.segments().size(), erased, verified);
+  }
+
+  static final class EraseModeConverter implements CommandLine.ITypeConverter<EraseMode> {
+    @Override
+    public EraseMode convert(String value) {
+      return EraseMode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  static final class VerifyModeConverter implements CommandLine.ITypeConverter<VerifyMode> {
+    @Override
+    public VerifyMode convert(String value) {
+      return VerifyMode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+}

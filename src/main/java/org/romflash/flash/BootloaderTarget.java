@@ -1,0 +1,158 @@
+package org.romflash.flash;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.romflash.device.Device;
+import org.romflash.device.EraseUnit;
+import org.romflash.device.Quirk;
+import org.romflash.protocol.BootloaderClient;
+import org.romflash.protocol.BootloaderException;
+import org.romflash.protocol.Command;
+import org.romflash.protocol.NackException;
+import org.romflash.protocol.Stage;
+import org.romflash.protocol.UnsupportedCommandException;
+
+/**
+ * A chip reached through its ROM bootloader. A transfer that fails for a reason a noisy line can
+ * cause (no reply, a corrupted reply, a NACK) is retried after bringing the bootloader back to
+ * command state; a write retried after its ACK was lost is accepted when the chip already holds
+ * the block.
+ */
+public final class BootloaderTarget implements FlashTarget {
+  private static final int BLOCK = 256;
+
+  private final BootloaderClient client;
+  private final Device device;
+  private final int attempts;
+
+  /**
+   * @param client a client that has {@link BootloaderClient#connect() connected}
+   * @param attempts tries per transfer, at least 1
+   */
+  public BootloaderTarget(BootloaderClient client, Device device, int attempts) {
+    this.client = client;
+    this.device = device;
+    this.attempts = Math.max(1, attempts);
+  }
+
+  @Override
+  public Device device() {
+    return device;
+  }
+
+  public BootloaderClient client() {
+    return client;
+  }
+
+  @Override
+  public byte[] read(long address, int length) {
+    byte[] out = new byte[length];
+    for (int offset = 0; offset < length; offset += BLOCK) {
+      int n = Math.min(BLOCK, length - offset);
+      long at = address + offset;
+      byte[] chunk = retrying(() -> client.readMemory(at, n));
+      System.arraycopy(chunk, 0, out, offset, n);
+    }
+    return out;
+  }
+
+  @Override
+  public void write(long address, byte[] block) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.writeMemory(address, block);
+        return;
+      } catch (UnsupportedCommandException e) {
+        throw e;
+      } catch (BootloaderException e) {
+        if (attempt >= attempts) {
+          throw e;
+        }
+        client.recover();
+        if (attempt > 1 && e instanceof NackException && holds(address, block)) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** Whether the chip already holds {@code block} at {@code address} (a write whose ACK was lost). */
+  private boolean holds(long address, byte[] block) {
+    try {
+      return Arrays.equals(client.readMemory(address, block.length), block);
+    } catch (BootloaderException e) {
+      client.recover();
+      return false;
+    }
+  }
+
+  @Override
+  public int writeBlockSize() {
+    return BLOCK;
+  }
+
+  @Override
+  public void erase(List<EraseUnit> units) {
+    List<Integer> numbers = units.stream().map(EraseUnit::number).toList();
+    retrying(() -> {
+      client.erasePages(numbers, batch -> eraseTimeout(batch));
+      return null;
+    });
+  }
+
+  private Duration eraseTimeout(List<Integer> batch) {
+    long bytes = batch.stream()
+        .mapToLong(n -> device.flash().unit(n).map(EraseUnit::size).orElse(0L))
+        .sum();
+    return client.timeouts().eraseOf(bytes);
+  }
+
+  @Override
+  public void massErase() {
+    if (device.quirks().contains(Quirk.NO_MASS_ERASE)) {
+      erase(device.flash().units());
+      return;
+    }
+    retrying(() -> {
+      client.massErase(client.timeouts().eraseOf(device.flash().size()));
+      return null;
+    });
+  }
+
+  @Override
+  public boolean offersChecksum() {
+    return client.get().supports(Command.GET_CHECKSUM);
+  }
+
+  @Override
+  public int checksum(long address, long length) {
+    return retrying(() -> client.getChecksum(address, length));
+  }
+
+  @Override
+  public void go(long address) {
+    client.go(address);
+  }
+
+  private <T> T retrying(Supplier<T> transfer) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transfer.get();
+      } catch (UnsupportedCommandException e) {
+        throw e;
+      } catch (NackException e) {
+        if (attempt >= attempts || e.stage() == Stage.COMMAND && attempt >= 2) {
+          throw e;
+        }
+        client.recover();
+      } catch (BootloaderException e) {
+        if (attempt >= attempts) {
+          throw e;
+        }
+        client.recover();
+      }
+    }
+  }
+}

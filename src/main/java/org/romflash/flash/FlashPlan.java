@@ -1,0 +1,90 @@
+package org.romflash.flash;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.romflash.device.Device;
+import org.romflash.device.EraseUnit;
+import org.romflash.image.FirmwareImage;
+import org.romflash.image.Segment;
+
+/**
+ * What programming an image onto a device takes, computed without touching the chip: the erase
+ * (units, mass, or none), the write blocks and the ranges to verify.
+ *
+ * <p>Write blocks never cross a {@code blockSize} boundary. Within a block, the data runs from the
+ * first to the last programming word the image touches, so two segments sharing a flash word are
+ * written together and a word is never programmed twice; bytes of such a word the image does not
+ * give are filled with the erased value.
+ */
+public record FlashPlan(
+    boolean massErase, List<EraseUnit> eraseUnits, List<WriteBlock> writes, VerifyMode verify) {
+
+  public FlashPlan {
+    eraseUnits = List.copyOf(eraseUnits);
+    writes = List.copyOf(writes);
+  }
+
+  /**
+   * Plans {@code image} onto {@code device}.
+   *
+   * @throws ImageDoesNotFitException before anything is planned, when the image does not fit
+   */
+  public static FlashPlan of(FirmwareImage image, Device device, EraseMode erase, VerifyMode verify,
+      int blockSize) {
+    List<ImageCheck.Destination> destinations = ImageCheck.check(image, device);
+    Set<EraseUnit> units = new LinkedHashSet<>();
+    List<WriteBlock> writes = new ArrayList<>();
+    for (int i = 0; i < image.segments().size(); i++) {
+      Segment segment = image.segments().get(i);
+      if (destinations.get(i) == ImageCheck.Destination.FLASH) {
+        units.addAll(device.flash().unitsCovering(segment.address(), segment.length()));
+      }
+    }
+    for (long window : windows(image, blockSize)) {
+      boolean flash = device.flashRegion().contains(window);
+      int word = flash ? Math.max(4, device.programWord()) : 4;
+      writes.add(block(image, window, blockSize, word, device.erasedValue()));
+    }
+    return new FlashPlan(erase == EraseMode.MASS, erase == EraseMode.TOUCHED
+        ? new ArrayList<>(units) : List.of(), writes, verify);
+  }
+
+  /** Bytes that will be written. */
+  public long bytesToWrite() {
+    return writes.stream().mapToLong(WriteBlock::length).sum();
+  }
+
+  private static Set<Long> windows(FirmwareImage image, int blockSize) {
+    Set<Long> windows = new TreeSet<>();
+    for (Segment s : image.segments()) {
+      for (long w = s.address() - s.address() % blockSize; w < s.end(); w += blockSize) {
+        windows.add(w);
+      }
+    }
+    return windows;
+  }
+
+  private static WriteBlock block(FirmwareImage image, long window, int blockSize, int word,
+      int fill) {
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    for (Segment s : image.segments()) {
+      long from = Math.max(s.address(), window);
+      long to = Math.min(s.end(), window + blockSize);
+      if (from < to) {
+        first = Math.min(first, from);
+        last = Math.max(last, to);
+      }
+    }
+    first -= Math.floorMod(first, word);
+    last += Math.floorMod(-last, word);
+    first = Math.max(first, window);
+    last = Math.min(last, window + blockSize);
+    byte[] data = new byte[(int) (last - first)];
+    image.copyRange(first, data, fill);
+    return new WriteBlock(first, data);
+  }
+}

@@ -1,0 +1,64 @@
+package org.romflash.flash;
+
+import java.time.Duration;
+
+/** Carries out a {@link FlashPlan}: erase, write, verify, with progress. */
+public final class Flasher {
+  private final FlashTarget target;
+  private final Progress progress;
+
+  public Flasher(FlashTarget target, Progress progress) {
+    this.target = target;
+    this.progress = progress;
+  }
+
+  /** What a run did. */
+  public record Report(int unitsErased, boolean massErased, long bytesWritten,
+      VerifyResult verify, Duration eraseTime, Duration writeTime, Duration verifyTime) {}
+
+  /**
+   * Runs the plan. Returns only when the chip holds the image (or verification was turned off).
+   *
+   * @throws VerifyFailedException when the chip's content differs after writing
+   */
+  public Report execute(FlashPlan plan) {
+    long t0 = System.nanoTime();
+    erase(plan);
+    long t1 = System.nanoTime();
+    progress.start(Progress.Phase.WRITE, plan.bytesToWrite());
+    try {
+      for (WriteBlock block : plan.writes()) {
+        target.write(block.address(), block.data());
+        progress.advance(block.length());
+      }
+    } finally {
+      progress.finish();
+    }
+    long t2 = System.nanoTime();
+    VerifyResult result = Verifier.verify(target, Verifier.rangesOf(plan.writes()), plan.verify(),
+        progress);
+    long t3 = System.nanoTime();
+    if (result instanceof VerifyResult.Mismatch mismatch) {
+      throw new VerifyFailedException(mismatch);
+    }
+    return new Report(plan.eraseUnits().size(), plan.massErase(), plan.bytesToWrite(), result,
+        Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2));
+  }
+
+  private void erase(FlashPlan plan) {
+    if (plan.massErase()) {
+      progress.start(Progress.Phase.ERASE, 1);
+      target.massErase();
+      progress.advance(1);
+      progress.finish();
+    } else if (!plan.eraseUnits().isEmpty()) {
+      progress.start(Progress.Phase.ERASE, plan.eraseUnits().size());
+      try {
+        target.erase(plan.eraseUnits());
+        progress.advance(plan.eraseUnits().size());
+      } finally {
+        progress.finish();
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package org.romflash.flash;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Compares ranges of a chip with the bytes expected there, by CRC or by reading back. */
+public final class Verifier {
+  private static final int READ_CHUNK = 256;
+
+  private Verifier() {}
+
+  /** An expected range: {@code data} should be at {@code address}. */
+  public record Range(long address, byte[] data) {}
+
+  /** Joins adjacent write blocks into ranges. */
+  public static List<Range> rangesOf(List<WriteBlock> blocks) {
+    List<Range> ranges = new ArrayList<>();
+    java.io.ByteArrayOutputStream run = new java.io.ByteArrayOutputStream();
+    long start = -1;
+    long end = -1;
+    for (WriteBlock b : blocks) {
+      if (start >= 0 && b.address() != end) {
+        ranges.add(new Range(start, run.toByteArray()));
+        run.reset();
+        start = -1;
+      }
+      if (start < 0) {
+        start = b.address();
+      }
+      run.writeBytes(b.data());
+      end = b.address() + b.length();
+    }
+    if (start >= 0) {
+      ranges.add(new Range(start, run.toByteArray()));
+    }
+    return ranges;
+  }
+
+  /** Verifies every range with {@code mode}; stops at the first mismatch. */
+  public static VerifyResult verify(FlashTarget target, List<Range> ranges, VerifyMode mode,
+      Progress progress) {
+    if (mode == VerifyMode.NONE) {
+      return new VerifyResult.Skipped();
+    }
+    boolean crc = mode == VerifyMode.CRC || (mode == VerifyMode.AUTO && target.offersChecksum());
+    long total = ranges.stream().mapToLong(r -> r.data().length).sum();
+    progress.start(Progress.Phase.VERIFY, total);
+    try {
+      for (Range range : ranges) {
+        VerifyResult result = crc && aligned(range) ? byCrc(target, range) : byReading(target, range,
+            progress);
+        if (result instanceof VerifyResult.Mismatch) {
+          return result;
+        }
+        if (crc && aligned(range)) {
+          progress.advance(range.data().length);
+        }
+      }
+    } finally {
+      progress.finish();
+    }
+    return new VerifyResult.Match(crc ? VerifyMode.CRC : VerifyMode.READBACK, total);
+  }
+
+  private static boolean aligned(Range range) {
+    return range.address() % 4 == 0 && range.data().length % 4 == 0;
+  }
+
+  private static VerifyResult byCrc(FlashTarget target, Range range) {
+    int expected = Crc32Stm32.of(range.data());
+    int actual = target.checksum(range.address(), range.data().length);
+    return expected == actual ? new VerifyResult.Match(VerifyMode.CRC, range.data().length)
+        : new VerifyResult.Mismatch(VerifyMode.CRC, range.address(), expected & 0xFFFFFFFFL,
+            actual & 0xFFFFFFFFL);
+  }
+
+  private static VerifyResult byReading(FlashTarget target, Range range, Progress progress) {
+    byte[] expected = range.data();
+    for (int offset = 0; offset < expected.length; offset += READ_CHUNK) {
+      int length = Math.min(READ_CHUNK, expected.length - offset);
+      byte[] actual = target.read(range.address() + offset, length);
+      for (int i = 0; i < length; i++) {
+        if (actual[i] != expected[offset + i]) {
+          return new VerifyResult.Mismatch(VerifyMode.READBACK, range.address() + offset + i,
+              expected[offset + i] & 0xFF, actual[i] & 0xFF);
+        }
+      }
+      progress.advance(length);
+    }
+    return new VerifyResult.Match(VerifyMode.READBACK, expected.length);
+  }
+}
