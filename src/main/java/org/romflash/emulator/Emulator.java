@@ -54,6 +54,14 @@ public final class Emulator implements AutoCloseable {
     return bootloader.state() == Bootloader.State.APPLICATION;
   }
 
+  /**
+   * Whether the bootloader has finished with everything it received and waits for the next byte.
+   * Tests wait for this before sending, so bytes are not lost to a reset still in progress.
+   */
+  public boolean waitingForInput() {
+    return port.idle();
+  }
+
   /** Waits until the bootloader thread has stopped. */
   public void join() throws InterruptedException {
     thread.join();

@@ -20,6 +20,7 @@ final class TargetPort {
   private final Pacer pacer = new Pacer();
   private long received;
   private volatile boolean stopped;
+  private volatile boolean idle;
 
   TargetPort(Link link, TimingModel timing, FaultPlan faults) {
     this.link = link;
@@ -46,7 +47,9 @@ final class TargetPort {
   private int receive() throws StoppedException {
     while (!stopped) {
       try {
+        idle = true;
         int value = link.readByte(POLL);
+        idle = false;
         received++;
         return value;
       } catch (LinkTimeoutException e) {
@@ -101,6 +104,11 @@ final class TargetPort {
     pacer.charge(timing.resetTime());
     pacer.settle();
     link.drain();
+  }
+
+  /** Whether the bootloader is waiting for a byte (used by tests to avoid racing a reset). */
+  boolean idle() {
+    return idle;
   }
 
   void stop() {
