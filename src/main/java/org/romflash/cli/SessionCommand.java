@@ -21,6 +21,10 @@ abstract class SessionCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     PrintStream err = Main.errStream();
+    if (!quiet && connection.portOrDefault().startsWith("sim:")) {
+      err.println("note: using the built-in emulated chip " + connection.portOrDefault()
+          + " (no hardware); pass --port to program a real board");
+    }
     try (Session session = Session.open(connection, warning -> {
       if (!quiet) {
         err.println("warning: " + warning);
