@@ -68,6 +68,12 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
+  /** Whether the chip was told to Go and now runs its application. */
+  public boolean leftBootloader() {
+    Emulator serving = current;
+    return serving != null && serving.leftBootloader();
+  }
+
   public Chip chip() {
     return chip;
   }

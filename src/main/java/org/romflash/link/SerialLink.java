@@ -129,14 +129,16 @@ public final class SerialLink implements Link {
     }
   }
 
+  /**
+   * Reads and discards whatever input is pending. Deliberately not {@code flushIOBuffers()}: that
+   * also discards output still queued for the wire, such as an ACK just written.
+   */
   @Override
   public void drain() {
-    if (!port.flushIOBuffers()) {
-      warnings.accept(name + ": could not flush the port buffers");
-    }
     byte[] scratch = new byte[256];
-    while (port.bytesAvailable() > 0) {
-      if (port.readBytes(scratch, Math.min(scratch.length, port.bytesAvailable())) <= 0) {
+    int available;
+    while ((available = port.bytesAvailable()) > 0) {
+      if (port.readBytes(scratch, Math.min(scratch.length, available)) <= 0) {
         return;
       }
     }
