@@ -33,8 +33,9 @@ final class ConnectionOptions {
       description = "Extra device files (*.yaml) that add to or override the bundled database.")
   List<Path> deviceDirectories = new ArrayList<>();
 
-  @Option(names = "--sim-protected", description = "With sim:, start with read protection on.")
-  boolean simProtected;
+  @Option(names = "--sim-rdp", paramLabel = "LEVEL", defaultValue = "0",
+      description = "With sim:, start at this read-protection level (0, 1, or 2: never answers).")
+  int simReadProtection;
 
   @Option(names = "--sim-faults", paramLabel = "SPEC",
       description = "With sim:, inject faults: seed=N,drop=P,corrupt=P,nack=P (P a probability).")

@@ -77,9 +77,7 @@ final class Session implements AutoCloseable {
       emulatorOptions = emulatorOptions.withFaults(FaultSpec.parse(options.simFaults));
     }
     Emulator.Simulation sim = Emulator.simulate(device, emulatorOptions);
-    if (options.simProtected) {
-      sim.chip().setReadProtectionLevel(1);
-    }
+    sim.chip().setReadProtectionLevel(options.simReadProtection);
     return sim;
   }
 

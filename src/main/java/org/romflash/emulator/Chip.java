@@ -85,8 +85,10 @@ public final class Chip {
     area.put(address, data);
   }
 
+  /** Whether Read Memory may read the range; the bootloader's own RAM is refused (V2.2 on). */
   boolean readable(long address, int length) {
-    return area(address, length).isPresent();
+    return area(address, length).isPresent()
+        && !device.bootloader().reservedRam().overlaps(address, length);
   }
 
   /** Whether a Write Memory may start at {@code address} (flash, free RAM or option bytes). */

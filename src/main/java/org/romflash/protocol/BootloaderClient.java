@@ -83,8 +83,8 @@ public final class BootloaderClient {
 
   /**
    * Brings a bootloader that may be in the middle of a frame (after a lost or corrupted byte) back
-   * to waiting for a command: single 0x7F probes until it answers, with one burst long enough to
-   * complete the longest frame (a 256-byte write) if the probes alone get nothing.
+   * to waiting for a command: single 0x7F probes until it answers, then, if the probes get nothing,
+   * one burst of {@link #RECOVERY_FILLER} long enough to complete any frame.
    */
   public void recover() {
     Duration probe = timeouts.sync();
@@ -100,14 +100,29 @@ public final class BootloaderClient {
           // Nothing yet: the byte went into a frame or became half a command; probe again.
         }
       }
-      byte[] burst = new byte[258];
-      java.util.Arrays.fill(burst, (byte) Bytes.SYNC);
+      byte[] burst = new byte[RECOVERY_BURST];
+      java.util.Arrays.fill(burst, (byte) RECOVERY_FILLER);
       link.write(burst);
       sleep(timeouts.byteTime().multipliedBy(burst.length).plus(probe));
       link.drain();
     }
     throw new NoReplyException(Command.SYNC, Stage.RESYNC, null, probe, 0, 1, null);
   }
+
+  /**
+   * The byte recovery pads frames with. A frame made only of one byte value v cannot pass any
+   * AN3155 check when v is even and not zero: a count N = v followed by N + 1 (odd) copies of v
+   * XORs to 0, not the checksum v; four address bytes XOR to 0, not v; (v, v) is not a command and
+   * its complement; and N, N is not a count and its complement. 0x7F would not do: N = 0x7F, 128
+   * bytes of 0x7F and checksum 0x7F is a valid Write Memory.
+   */
+  static final int RECOVERY_FILLER = 0x02;
+
+  /**
+   * Enough filler to complete the longest frame that can be pending: Extended Special's second
+   * packet (1027 bytes), or an Extended Erase whose count was itself filler (N = 0x0202: 1031).
+   */
+  static final int RECOVERY_BURST = 1100;
 
   /** Get (0x00, AN3155 3.1): protocol version and the commands offered. Cached after the first. */
   public BootloaderInfo get() {
@@ -286,6 +301,7 @@ public final class BootloaderClient {
 
   /**
    * After a command that resets the chip: poll with 0x7F until the fresh bootloader answers ACK.
+   * The command list read by Get stays valid: it is the same bootloader.
    * Bytes sent while the chip is in reset are lost, which is why this polls instead of sleeping.
    */
   private void resynchroniseAfterReset(Command after) {
@@ -297,7 +313,6 @@ public final class BootloaderClient {
       try {
         int answer = link.readByte(timeouts.sync());
         if (answer == Bytes.ACK) {
-          info = null;
           return;
         }
         sawNack |= answer == Bytes.NACK;

@@ -33,7 +33,7 @@ import org.romflash.protocol.Timeouts;
  */
 class TranscriptReplayTest {
   private static final DeviceDatabase DEVICES = DeviceDatabase.bundled();
-  private static final Duration SILENCE = Duration.ofMillis(300);
+  private static final Duration SILENCE = Duration.ofMillis(150);
 
   static Stream<Path> transcripts() throws IOException {
     Path dir = Path.of(System.getProperty("romflash.projectDir", "."), "protocol-spec",
