@@ -1,0 +1,32 @@
+package org.romflash.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.romflash.device.DeviceDatabase;
+import org.romflash.protocol.BootloaderClient;
+import org.romflash.protocol.Timeouts;
+
+/** The realistic timing model charges the wire: speed cannot come from a kind emulator. */
+class EmulatorTimingTest {
+
+  @Test
+  void a256ByteWriteAt115200CannotFinishFasterThanItsWireTime() {
+    var device = DeviceDatabase.bundled().byName("F103xB").orElseThrow();
+    var options = Emulator.Options.defaults().synchronised(true)
+        .withTiming(TimingModel.realistic(115_200, Duration.ofMillis(1)));
+    try (Emulator.Simulation sim = Emulator.simulate(device, options)) {
+      BootloaderClient client = new BootloaderClient(sim.hostLink(), Timeouts.forBaud(115_200));
+      long start = System.nanoTime();
+      client.writeMemory(0x08000000L, new byte[256]);
+      long elapsed = System.nanoTime() - start;
+      // Bytes on the wire: 31 CE, 79, 5 address bytes, 79, 258 data-frame bytes, 79 = 268 bytes,
+      // 11 bits each at 115200 baud = 25.6 ms, plus three 1 ms turnarounds and 128 half-words of
+      // programming at 52.5 us (6.7 ms).
+      long wire = 268L * 11 * 1_000_000_000L / 115_200;
+      assertTrue(elapsed >= wire, "took " + elapsed / 1000 + " us, the wire alone needs "
+          + wire / 1000 + " us");
+    }
+  }
+}
