@@ -45,8 +45,8 @@ public final class SerialLink implements Link {
     }
     configure(port, path, settings);
     if (!port.openPort()) {
-      throw new LinkException(
-          path, "cannot open the port (OS error " + port.getLastErrorCode() + ")" + errnoHint(port));
+      throw new LinkException(path, "cannot open the port (OS error " + port.getLastErrorCode()
+          + ")" + errnoHint(port, path, settings));
     }
     SerialLink link = new SerialLink(port, path, settings, warnings);
     link.afterOpen();
@@ -200,13 +200,24 @@ public final class SerialLink implements Link {
     return "(" + settings.baud() + " baud, 8" + settings.parity().name().charAt(0) + "1)";
   }
 
-  private static String errnoHint(SerialPort port) {
+  private static String errnoHint(SerialPort port, String path, SerialSettings settings) {
     return switch (port.getLastErrorCode()) {
       case 2 -> ": the port does not exist";
       case 13 -> ": permission denied";
       case 16 -> ": the port is busy (held by another program)";
+      case 22 -> settings.parity() == Parity.NONE ? ": the device rejected the settings "
+          + describe(settings) : ": the device rejected parity " + settings.parity()
+          + (isPseudoTerminal(path) ? " (it is a pseudo-terminal, which cannot carry parity)" : "");
       default -> "";
     };
+  }
+
+  private static boolean isPseudoTerminal(String path) {
+    try {
+      return java.nio.file.Path.of(path).toRealPath().toString().startsWith("/dev/pts/");
+    } catch (java.io.IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static void sleep(Duration duration) {
