@@ -1,6 +1,6 @@
 package org.romflash.cli;
 
-import java.util.Locale;
+import org.romflash.device.Notation;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -13,25 +13,16 @@ final class Numbers implements ITypeConverter<Long> {
   }
 
   static long parse(String raw) {
-    String text = raw.trim().toUpperCase(Locale.ROOT).replace("_", "");
-    long scale = 1;
-    if (text.endsWith("K")) {
-      scale = 1024;
-      text = text.substring(0, text.length() - 1);
-    } else if (text.endsWith("M")) {
-      scale = 1024 * 1024;
-      text = text.substring(0, text.length() - 1);
-    }
+    long value;
     try {
-      long value = text.startsWith("0X") ? Long.parseUnsignedLong(text.substring(2), 16)
-          : Long.parseLong(text);
-      if (value < 0 || value * scale > 0xFFFF_FFFFL + 1) {
-        throw new TypeConversionException("'" + raw + "' is outside the 32-bit address space");
-      }
-      return value * scale;
-    } catch (NumberFormatException e) {
+      value = Notation.parse(raw);
+    } catch (NumberFormatException | ArithmeticException e) {
       throw new TypeConversionException("'" + raw + "' is not a number (use decimal, 0x hex, or a"
           + " K/M suffix)");
     }
+    if (value < 0 || value > 0x1_0000_0000L) {
+      throw new TypeConversionException("'" + raw + "' is outside the 32-bit address space");
+    }
+    return value;
   }
 }

@@ -84,19 +84,9 @@ final class Values {
   }
 
   long parseNumber(String raw, String field) {
-    String text = raw.trim().toUpperCase(java.util.Locale.ROOT);
-    long scale = 1;
-    if (text.endsWith("K")) {
-      scale = 1024;
-      text = text.substring(0, text.length() - 1);
-    } else if (text.endsWith("M")) {
-      scale = 1024 * 1024;
-      text = text.substring(0, text.length() - 1);
-    }
     try {
-      long value = text.startsWith("0X") ? Long.parseLong(text.substring(2), 16) : Long.parseLong(text);
-      return value * scale;
-    } catch (NumberFormatException e) {
+      return Notation.parse(raw);
+    } catch (NumberFormatException | ArithmeticException e) {
       throw fail(field, "'" + raw + "' is not a number (decimal, 0x hex, or with K/M)");
     }
   }

@@ -81,6 +81,16 @@ final class MemoryCommands {
     }
   }
 
+  /** A four-byte field and its checksum, ACKed; null (after a NACK, or a faulted ACK) otherwise. */
+  private Long acceptedWord() throws StoppedException {
+    Long value = frame.word();
+    if (value == null) {
+      port.nack();
+      return null;
+    }
+    return port.ack() ? value : null;
+  }
+
   /** Get Checksum: address, size in words, polynomial, initial value, each ACKed; then the CRC. */
   void checksum() throws StoppedException {
     Long address = frame.address();
@@ -100,20 +110,9 @@ final class MemoryCommands {
     if (!port.ack()) {
       return;
     }
-    Long polynomial = frame.word();
-    if (polynomial == null) {
-      port.nack();
-      return;
-    }
-    if (!port.ack()) {
-      return;
-    }
-    Long initial = frame.word();
+    Long polynomial = acceptedWord();
+    Long initial = polynomial == null ? null : acceptedWord();
     if (initial == null) {
-      port.nack();
-      return;
-    }
-    if (!port.ack()) {
       return;
     }
     byte[] data = chip.peek(address, (int) (words * 4)).orElseThrow();
