@@ -1,5 +1,6 @@
 package org.romflash.cli;
 
+import org.romflash.image.Segment;
 import java.util.List;
 import org.romflash.flash.ImageCheck;
 import org.romflash.flash.VerifyFailedException;
@@ -20,8 +21,8 @@ final class VerifyCommand extends SessionCommand {
   ExitCode run(Session session) throws Exception {
     FirmwareImage firmware = image.read(session.device());
     ImageCheck.check(firmware, session.device());
-    List<Verifier.Range> ranges = firmware.segments().stream()
-        .map(s -> new Verifier.Range(s.address(), s.data()))
+    List<Segment> ranges = firmware.segments().stream()
+        .map(s -> new Segment(s.address(), s.data()))
         .toList();
     VerifyResult result = Verifier.verify(session.target(), ranges, VerifyMode.AUTO, progress());
     if (result instanceof VerifyResult.Mismatch mismatch) {

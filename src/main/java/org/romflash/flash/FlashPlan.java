@@ -20,7 +20,7 @@ import org.romflash.image.Segment;
  * give are filled with the erased value.
  */
 public record FlashPlan(
-    boolean massErase, List<EraseUnit> eraseUnits, List<WriteBlock> writes, VerifyMode verify) {
+    boolean massErase, List<EraseUnit> eraseUnits, List<Segment> writes, VerifyMode verify) {
 
   public FlashPlan {
     eraseUnits = List.copyOf(eraseUnits);
@@ -36,7 +36,7 @@ public record FlashPlan(
       int blockSize) {
     List<ImageCheck.Destination> destinations = ImageCheck.check(image, device);
     Set<EraseUnit> units = new LinkedHashSet<>();
-    List<WriteBlock> writes = new ArrayList<>();
+    List<Segment> writes = new ArrayList<>();
     for (int i = 0; i < image.segments().size(); i++) {
       Segment segment = image.segments().get(i);
       if (destinations.get(i) == ImageCheck.Destination.FLASH) {
@@ -54,7 +54,7 @@ public record FlashPlan(
 
   /** Bytes that will be written. */
   public long bytesToWrite() {
-    return writes.stream().mapToLong(WriteBlock::length).sum();
+    return writes.stream().mapToLong(Segment::length).sum();
   }
 
   private static Set<Long> windows(FirmwareImage image, int blockSize) {
@@ -67,7 +67,7 @@ public record FlashPlan(
     return windows;
   }
 
-  private static WriteBlock block(FirmwareImage image, long window, int blockSize, int word,
+  private static Segment block(FirmwareImage image, long window, int blockSize, int word,
       int fill) {
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
@@ -85,6 +85,6 @@ public record FlashPlan(
     last = Math.min(last, window + blockSize);
     byte[] data = new byte[(int) (last - first)];
     image.copyRange(first, data, fill);
-    return new WriteBlock(first, data);
+    return new Segment(first, data);
   }
 }

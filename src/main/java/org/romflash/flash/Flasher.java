@@ -1,5 +1,6 @@
 package org.romflash.flash;
 
+import org.romflash.image.Segment;
 import java.time.Duration;
 
 /** Carries out a {@link FlashPlan}: erase, write, verify, with progress. */
@@ -27,7 +28,7 @@ public final class Flasher {
     long t1 = System.nanoTime();
     progress.start(Progress.Phase.WRITE, plan.bytesToWrite());
     try {
-      for (WriteBlock block : plan.writes()) {
+      for (Segment block : plan.writes()) {
         target.write(block.address(), block.data());
         progress.advance(block.length());
       }

@@ -1,5 +1,6 @@
 package org.romflash.flash;
 
+import org.romflash.image.Segment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,18 +10,15 @@ public final class Verifier {
 
   private Verifier() {}
 
-  /** An expected range: {@code data} should be at {@code address}. */
-  public record Range(long address, byte[] data) {}
-
   /** Joins adjacent write blocks into ranges. */
-  public static List<Range> rangesOf(List<WriteBlock> blocks) {
-    List<Range> ranges = new ArrayList<>();
+  public static List<Segment> rangesOf(List<Segment> blocks) {
+    List<Segment> ranges = new ArrayList<>();
     java.io.ByteArrayOutputStream run = new java.io.ByteArrayOutputStream();
     long start = -1;
     long end = -1;
-    for (WriteBlock b : blocks) {
+    for (Segment b : blocks) {
       if (start >= 0 && b.address() != end) {
-        ranges.add(new Range(start, run.toByteArray()));
+        ranges.add(new Segment(start, run.toByteArray()));
         run.reset();
         start = -1;
       }
@@ -31,29 +29,29 @@ public final class Verifier {
       end = b.address() + b.length();
     }
     if (start >= 0) {
-      ranges.add(new Range(start, run.toByteArray()));
+      ranges.add(new Segment(start, run.toByteArray()));
     }
     return ranges;
   }
 
   /** Verifies every range with {@code mode}; stops at the first mismatch. */
-  public static VerifyResult verify(FlashTarget target, List<Range> ranges, VerifyMode mode,
+  public static VerifyResult verify(FlashTarget target, List<Segment> ranges, VerifyMode mode,
       Progress progress) {
     if (mode == VerifyMode.NONE) {
       return new VerifyResult.Skipped();
     }
     boolean crc = mode == VerifyMode.CRC || (mode == VerifyMode.AUTO && target.offersChecksum());
-    long total = ranges.stream().mapToLong(r -> r.data().length).sum();
+    long total = ranges.stream().mapToLong(Segment::length).sum();
     progress.start(Progress.Phase.VERIFY, total);
     try {
-      for (Range range : ranges) {
+      for (Segment range : ranges) {
         VerifyResult result = crc && aligned(range) ? byCrc(target, range) : byReading(target, range,
             progress);
         if (result instanceof VerifyResult.Mismatch) {
           return result;
         }
         if (crc && aligned(range)) {
-          progress.advance(range.data().length);
+          progress.advance(range.length());
         }
       }
     } finally {
@@ -62,19 +60,19 @@ public final class Verifier {
     return new VerifyResult.Match(crc ? VerifyMode.CRC : VerifyMode.READBACK, total);
   }
 
-  private static boolean aligned(Range range) {
-    return range.address() % 4 == 0 && range.data().length % 4 == 0;
+  private static boolean aligned(Segment range) {
+    return range.address() % 4 == 0 && range.length() % 4 == 0;
   }
 
-  private static VerifyResult byCrc(FlashTarget target, Range range) {
+  private static VerifyResult byCrc(FlashTarget target, Segment range) {
     int expected = Crc32Stm32.of(range.data());
-    int actual = target.checksum(range.address(), range.data().length);
-    return expected == actual ? new VerifyResult.Match(VerifyMode.CRC, range.data().length)
+    int actual = target.checksum(range.address(), range.length());
+    return expected == actual ? new VerifyResult.Match(VerifyMode.CRC, range.length())
         : new VerifyResult.Mismatch(VerifyMode.CRC, range.address(), expected & 0xFFFFFFFFL,
             actual & 0xFFFFFFFFL);
   }
 
-  private static VerifyResult byReading(FlashTarget target, Range range, Progress progress) {
+  private static VerifyResult byReading(FlashTarget target, Segment range, Progress progress) {
     byte[] expected = range.data();
     for (int offset = 0; offset < expected.length; offset += READ_CHUNK) {
       int length = Math.min(READ_CHUNK, expected.length - offset);

@@ -63,8 +63,8 @@ class FlashPlanTest {
     byte[] data = counting(300);
     FlashPlan plan = plan(FirmwareImage.of(0x08000000L, data), F103, EraseMode.TOUCHED);
     assertEquals(new FlashPlan(false, List.of(new EraseUnit(0, 0x08000000L, 1024, 1)),
-        List.of(new WriteBlock(0x08000000L, Arrays.copyOfRange(data, 0, 256)),
-            new WriteBlock(0x08000100L, Arrays.copyOfRange(data, 256, 300))),
+        List.of(new Segment(0x08000000L, Arrays.copyOfRange(data, 0, 256)),
+            new Segment(0x08000100L, Arrays.copyOfRange(data, 256, 300))),
         VerifyMode.AUTO), plan);
     assertEquals(300, plan.bytesToWrite());
   }
@@ -73,7 +73,7 @@ class FlashPlanTest {
   void fiveUnalignedBytesOnG071BecomeOneEightByteWordPaddedWithErasedValue() {
     byte[] data = counting(5);
     FlashPlan plan = plan(FirmwareImage.of(0x08000803L, data), G071, EraseMode.TOUCHED);
-    assertEquals(List.of(new WriteBlock(0x08000800L, concat(erased(3), data))), plan.writes());
+    assertEquals(List.of(new Segment(0x08000800L, concat(erased(3), data))), plan.writes());
     assertEquals(List.of(new EraseUnit(1, 0x08000800L, 2048, 1)), plan.eraseUnits());
   }
 
@@ -82,7 +82,7 @@ class FlashPlanTest {
     FirmwareImage image = FirmwareImage.builder()
         .add(0x08000800L, new byte[] {1, 2}).add(0x08000805L, new byte[] {3, 4}).build();
     FlashPlan plan = plan(image, G071, EraseMode.TOUCHED);
-    assertEquals(List.of(new WriteBlock(0x08000800L,
+    assertEquals(List.of(new Segment(0x08000800L,
         new byte[] {1, 2, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 3, 4, (byte) 0xFF})),
         plan.writes());
   }
@@ -101,8 +101,8 @@ class FlashPlanTest {
     assertEquals(List.of(new EraseUnit(7, 0x080E0000L, 0x20000, 1),
         new EraseUnit(8, 0x08100000L, 0x20000, 2)), plan.eraseUnits());
     assertEquals(List.of(
-        new WriteBlock(0x080FFFE0L, concat(erased(16), Arrays.copyOfRange(data, 0, 16))),
-        new WriteBlock(0x08100000L, concat(Arrays.copyOfRange(data, 16, 32), erased(16)))),
+        new Segment(0x080FFFE0L, concat(erased(16), Arrays.copyOfRange(data, 0, 16))),
+        new Segment(0x08100000L, concat(Arrays.copyOfRange(data, 16, 32), erased(16)))),
         plan.writes());
   }
 
@@ -111,7 +111,7 @@ class FlashPlanTest {
     FlashPlan plan = plan(FirmwareImage.of(0x08000000L, counting(4)), F103, EraseMode.MASS);
     assertTrue(plan.massErase());
     assertEquals(List.of(), plan.eraseUnits());
-    assertEquals(List.of(new WriteBlock(0x08000000L, counting(4))), plan.writes());
+    assertEquals(List.of(new Segment(0x08000000L, counting(4))), plan.writes());
   }
 
   @Test
@@ -157,7 +157,7 @@ class FlashPlanTest {
     byte[] data = counting(10);
     FlashPlan plan = plan(FirmwareImage.of(0x20001000L, data), F103, EraseMode.TOUCHED);
     assertEquals(new FlashPlan(false, List.of(),
-        List.of(new WriteBlock(0x20001000L, concat(data, erased(2)))), VerifyMode.AUTO), plan);
+        List.of(new Segment(0x20001000L, concat(data, erased(2)))), VerifyMode.AUTO), plan);
   }
 
   @Provide
@@ -178,12 +178,12 @@ class FlashPlanTest {
   }
 
   @Property
-  void f103WriteBlocksAreAlignedWindowedDisjointAndCarryEveryImageByteOnce(
+  void f103SegmentsAreAlignedWindowedDisjointAndCarryEveryImageByteOnce(
       @ForAll("f103Images") FirmwareImage image) {
-    List<WriteBlock> writes = plan(image, F103, EraseMode.TOUCHED).writes();
+    List<Segment> writes = plan(image, F103, EraseMode.TOUCHED).writes();
     Map<Long, Integer> written = new HashMap<>();
     long previousEnd = 0;
-    for (WriteBlock block : writes) {
+    for (Segment block : writes) {
       long end = block.address() + block.length();
       assertEquals(block.address() / 256, (end - 1) / 256, block + " crosses a 256-byte window");
       assertEquals(0, block.address() % 4, block + " is not word aligned");
