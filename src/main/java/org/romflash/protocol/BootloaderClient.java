@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.romflash.link.Link;
-import org.romflash.link.LinkTimeoutException;
 
 /**
  * The host side of AN3155: synchronises with the bootloader and runs its commands, one method each.
@@ -24,6 +23,7 @@ public final class BootloaderClient {
   private final Timeouts timeouts;
   private final Exchange exchange;
   private final ChecksumCommands checksums;
+  private final Synchroniser synchroniser;
   private BootloaderInfo info;
 
   public BootloaderClient(Link link, Timeouts timeouts) {
@@ -31,6 +31,7 @@ public final class BootloaderClient {
     this.timeouts = timeouts;
     this.exchange = new Exchange(link, timeouts);
     this.checksums = new ChecksumCommands(exchange, timeouts);
+    this.synchroniser = new Synchroniser(link, timeouts);
   }
 
   public Link link() {
@@ -41,88 +42,29 @@ public final class BootloaderClient {
     return timeouts;
   }
 
+  /**
+   * Sends 0x7F until the bootloader answers (AN3155 section 1); see {@link Synchroniser}.
+   *
+   * @return true when the chip answered ACK (fresh autobaud), false for NACK (already synchronised)
+   */
+  public boolean synchronise() {
+    return synchroniser.synchronise();
+  }
+
+  /**
+   * Brings a bootloader stuck in the middle of a frame back to waiting for a command; see {@link
+   * Synchroniser}.
+   */
+  public void recover() {
+    synchroniser.recover();
+  }
+
   /** Synchronises (0x7F) and reads the command list with Get. */
   public BootloaderInfo connect() {
     synchronise();
     info = null;
     return get();
   }
-
-  /**
-   * Sends 0x7F until the bootloader answers (AN3155 section 1). ACK means it measured the baud rate;
-   * NACK means it was already synchronised and took the byte as half a command. One stray 0x00
-   * before the answer (line noise while BOOT0 settles) is tolerated.
-   *
-   * @return true when the chip answered ACK (fresh autobaud), false for NACK (already synchronised)
-   */
-  public boolean synchronise() {
-    link.drain();
-    for (int attempt = 1; attempt <= timeouts.syncAttempts(); attempt++) {
-      link.write((byte) Bytes.SYNC);
-      try {
-        int answer = link.readByte(timeouts.sync());
-        if (answer == 0x00) {
-          answer = link.readByte(timeouts.sync());
-        }
-        if (answer == Bytes.ACK) {
-          return true;
-        }
-        if (answer == Bytes.NACK) {
-          return false;
-        }
-        throw new UnexpectedReplyException(Command.SYNC, Stage.SYNC, null, answer);
-      } catch (LinkTimeoutException e) {
-        if (attempt == timeouts.syncAttempts()) {
-          throw new NoReplyException(
-              Command.SYNC, Stage.SYNC, null, timeouts.sync().multipliedBy(attempt), 0, 1, e);
-        }
-      }
-    }
-    throw new IllegalStateException("unreachable");
-  }
-
-  /**
-   * Brings a bootloader that may be in the middle of a frame (after a lost or corrupted byte) back
-   * to waiting for a command: single 0x7F probes until it answers, then, if the probes get nothing,
-   * one burst of {@link #RECOVERY_FILLER} long enough to complete any frame.
-   */
-  public void recover() {
-    Duration probe = timeouts.sync();
-    for (int round = 0; round < 2; round++) {
-      for (int i = 0; i < 3; i++) {
-        link.drain();
-        link.write((byte) Bytes.SYNC);
-        try {
-          link.readByte(probe);
-          link.drain();
-          return;
-        } catch (LinkTimeoutException e) {
-          // Nothing yet: the byte went into a frame or became half a command; probe again.
-        }
-      }
-      byte[] burst = new byte[RECOVERY_BURST];
-      java.util.Arrays.fill(burst, (byte) RECOVERY_FILLER);
-      link.write(burst);
-      sleep(timeouts.byteTime().multipliedBy(burst.length).plus(probe));
-      link.drain();
-    }
-    throw new NoReplyException(Command.SYNC, Stage.RESYNC, null, probe, 0, 1, null);
-  }
-
-  /**
-   * The byte recovery pads frames with. A frame made only of one byte value v cannot pass any
-   * AN3155 check when v is even and not zero: a count N = v followed by N + 1 (odd) copies of v
-   * XORs to 0, not the checksum v; four address bytes XOR to 0, not v; (v, v) is not a command and
-   * its complement; and N, N is not a count and its complement. 0x7F would not do: N = 0x7F, 128
-   * bytes of 0x7F and checksum 0x7F is a valid Write Memory.
-   */
-  static final int RECOVERY_FILLER = 0x02;
-
-  /**
-   * Enough filler to complete the longest frame that can be pending: Extended Special's second
-   * packet (1027 bytes), or an Extended Erase whose count was itself filler (N = 0x0202: 1031).
-   */
-  static final int RECOVERY_BURST = 1100;
 
   /** Get (0x00, AN3155 3.1): protocol version and the commands offered. Cached after the first. */
   public BootloaderInfo get() {
@@ -250,7 +192,7 @@ public final class BootloaderClient {
     exchange.commandIfOffered(info, Command.WRITE_PROTECT);
     exchange.send(Command.WRITE_PROTECT, Stage.DATA, null, Frames.sectorList(sectors),
         timeouts.eraseOf(1));
-    resynchroniseAfterReset(Command.WRITE_PROTECT);
+    synchroniser.afterReset(Command.WRITE_PROTECT);
   }
 
   /** Write Unprotect (0x73, AN3155 3.10) of all flash; the chip then resets. */
@@ -296,34 +238,7 @@ public final class BootloaderClient {
   private void commandWithCompletion(Command command, Duration completion) {
     exchange.commandIfOffered(info, command);
     exchange.awaitAck(command, Stage.COMPLETION, null, completion);
-    resynchroniseAfterReset(command);
-  }
-
-  /**
-   * After a command that resets the chip: poll with 0x7F until the fresh bootloader answers ACK.
-   * The command list read by Get stays valid: it is the same bootloader.
-   * Bytes sent while the chip is in reset are lost, which is why this polls instead of sleeping.
-   */
-  private void resynchroniseAfterReset(Command after) {
-    long deadline = System.nanoTime() + timeouts.resetRecovery().toNanos();
-    boolean sawNack = false;
-    while (System.nanoTime() < deadline) {
-      link.drain();
-      link.write((byte) Bytes.SYNC);
-      try {
-        int answer = link.readByte(timeouts.sync());
-        if (answer == Bytes.ACK) {
-          return;
-        }
-        sawNack |= answer == Bytes.NACK;
-      } catch (LinkTimeoutException e) {
-        // Still resetting: poll again.
-      }
-    }
-    if (sawNack) {
-      return;
-    }
-    throw new NoReplyException(after, Stage.RESYNC, null, timeouts.resetRecovery(), 0, 1, null);
+    synchroniser.afterReset(command);
   }
 
   private boolean offersExtendedErase() {
@@ -340,11 +255,5 @@ public final class BootloaderClient {
     return copy;
   }
 
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(Math.max(1, duration.toMillis()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
+
 }
