@@ -20,7 +20,6 @@ final class ConnectionOptions {
   int baud;
 
   @Option(names = "--parity", paramLabel = "none|even|odd", defaultValue = "even",
-      converter = ParityConverter.class,
       description = "Parity (default: even, as the STM32 bootloader expects). Pseudo-terminals"
           + " cannot carry parity: use none there.")
   Parity parity;
@@ -43,13 +42,5 @@ final class ConnectionOptions {
 
   String portOrDefault() {
     return port == null || port.isBlank() ? "sim:F103xB" : port;
-  }
-
-  /** Parses none/even/odd in any case. */
-  static final class ParityConverter implements picocli.CommandLine.ITypeConverter<Parity> {
-    @Override
-    public Parity convert(String value) {
-      return Parity.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
-    }
   }
 }

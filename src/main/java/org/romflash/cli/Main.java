@@ -23,6 +23,7 @@ public final class Main {
 
   static CommandLine commandLine(PrintWriter out, PrintWriter errors) {
     CommandLine commandLine = new CommandLine(new RomflashCommand());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setOut(out);
     commandLine.setErr(errors);
     commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {

@@ -18,12 +18,10 @@ final class WriteCommand extends SessionCommand {
   @Mixin ImageOptions image;
 
   @Option(names = "--erase", paramLabel = "touched|mass|none", defaultValue = "touched",
-      converter = EraseModeConverter.class,
       description = "What to erase first (default: ${DEFAULT-VALUE}).")
   EraseMode erase;
 
   @Option(names = "--verify", paramLabel = "auto|crc|readback|none", defaultValue = "auto",
-      converter = VerifyModeConverter.class,
       description = "How to verify (default: auto = CRC when the chip offers Get Checksum, else"
           + " read back).")
   VerifyMode verify;
@@ -67,19 +65,5 @@ final class WriteCommand extends SessionCommand {
         : "NOT verified (--verify none)";
     return String.format("wrote %d bytes (%d segments, %s), %s", firmware.size(),
         firmware.segments().size(), erased, verified);
-  }
-
-  static final class EraseModeConverter implements CommandLine.ITypeConverter<EraseMode> {
-    @Override
-    public EraseMode convert(String value) {
-      return EraseMode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
-    }
-  }
-
-  static final class VerifyModeConverter implements CommandLine.ITypeConverter<VerifyMode> {
-    @Override
-    public VerifyMode convert(String value) {
-      return VerifyMode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
-    }
   }
 }
