@@ -64,16 +64,12 @@ public final class BootloaderTarget implements FlashTarget {
       try {
         client.writeMemory(address, block);
         return;
-      } catch (UnsupportedCommandException e) {
-        throw e;
       } catch (BootloaderException e) {
-        if (attempt >= attempts) {
-          throw e;
-        }
-        client.recover();
+        // A retry NACKed because the flash is already programmed: the first try's ACK was lost.
         if (attempt > 1 && e instanceof NackException && holds(address, block)) {
           return;
         }
+        giveUpOrRecover(e, attempt);
       }
     }
   }
@@ -140,19 +136,23 @@ public final class BootloaderTarget implements FlashTarget {
     for (int attempt = 1; ; attempt++) {
       try {
         return transfer.get();
-      } catch (UnsupportedCommandException e) {
-        throw e;
-      } catch (NackException e) {
-        if (attempt >= attempts || e.stage() == Stage.COMMAND && attempt >= 2) {
-          throw e;
-        }
-        client.recover();
       } catch (BootloaderException e) {
-        if (attempt >= attempts) {
-          throw e;
-        }
-        client.recover();
+        giveUpOrRecover(e, attempt);
       }
     }
+  }
+
+  /**
+   * Rethrows {@code e} when trying again cannot help: the command is not offered, the attempts are
+   * used up, or the command itself was refused twice (read protection, not noise). Otherwise brings
+   * the bootloader back to command state for the next attempt.
+   */
+  private void giveUpOrRecover(BootloaderException e, int attempt) {
+    boolean refusedOutright = e instanceof NackException && e.stage() == Stage.COMMAND;
+    if (e instanceof UnsupportedCommandException || attempt >= attempts
+        || (refusedOutright && attempt >= 2)) {
+      throw e;
+    }
+    client.recover();
   }
 }
