@@ -1,9 +1,8 @@
 package org.romflash.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import org.romflash.emulator.FaultPlan;
 import org.romflash.link.Parity;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How to reach the chip: shared by every command that talks to one. */
@@ -28,17 +27,15 @@ final class ConnectionOptions {
       description = "Tries per transfer before giving up (default: ${DEFAULT-VALUE}).")
   int retries;
 
-  @Option(names = "--devices", paramLabel = "DIR",
-      description = "Extra device files (*.yaml) that add to or override the bundled database.")
-  List<Path> deviceDirectories = new ArrayList<>();
+  @Mixin DatabaseOptions devices;
 
   @Option(names = "--sim-rdp", paramLabel = "LEVEL", defaultValue = "0",
       description = "With sim:, start at this read-protection level (0, 1, or 2: never answers).")
   int simReadProtection;
 
-  @Option(names = "--sim-faults", paramLabel = "SPEC",
+  @Option(names = "--sim-faults", paramLabel = "SPEC", converter = FaultPlanConverter.class,
       description = "With sim:, inject faults: seed=N,drop=P,corrupt=P,nack=P (P a probability).")
-  String simFaults;
+  FaultPlan simFaults;
 
   String portOrDefault() {
     return port == null || port.isBlank() ? "sim:F103xB" : port;

@@ -126,8 +126,8 @@ final class Diagnostics {
       return "close the other program using the port (a terminal, ModemManager, another romflash)";
     }
     if (message.contains("does not exist") || message.contains("no such")) {
-      return "`romflash` lists nothing yet for ports; check the name (ls /dev/ttyUSB* /dev/ttyACM*)"
-          + " or use --port sim:F103xB for the emulated chip";
+      return "check the port name (ls /dev/ttyUSB* /dev/ttyACM* on Linux), or use --port"
+          + " sim:F103xB for the built-in emulated chip";
     }
     return "check that the adapter is plugged in and the port name is right";
   }

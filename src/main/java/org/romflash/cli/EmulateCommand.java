@@ -2,21 +2,20 @@ package org.romflash.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.romflash.device.Device;
-import org.romflash.device.DeviceDatabase;
 import org.romflash.emulator.Chip;
 import org.romflash.emulator.Emulator;
 import org.romflash.emulator.EmulatorServer;
+import org.romflash.emulator.FaultPlan;
 import org.romflash.emulator.TimingModel;
 import org.romflash.image.FirmwareImage;
 import org.romflash.image.ImageFiles;
 import org.romflash.image.Segment;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code romflash emulate}: an emulated chip other programs can talk to. */
@@ -55,26 +54,24 @@ final class EmulateCommand implements Callable<Integer> {
       description = "Turnaround latency in ms with realistic timing (default: ${DEFAULT-VALUE}).")
   int latencyMillis;
 
-  @Option(names = "--protected", description = "Start with read-out protection (level 1) on.")
-  boolean protectedChip;
+  @Option(names = "--rdp", paramLabel = "LEVEL", defaultValue = "0",
+      description = "Start at this read-protection level (0, 1, or 2: the bootloader never"
+          + " answers).")
+  int readProtection;
 
   @Option(names = "--load", paramLabel = "FILE",
       description = "Start with this image already in memory (HEX, or binary at the flash base).")
   Path load;
 
-  @Option(names = "--devices", paramLabel = "DIR", description = "Extra device files.")
-  List<Path> deviceDirectories = new ArrayList<>();
+  @Mixin DatabaseOptions devices;
 
-  @Option(names = "--faults", paramLabel = "SPEC",
+  @Option(names = "--faults", paramLabel = "SPEC", converter = FaultPlanConverter.class,
       description = "Inject faults: seed=N,drop=P,corrupt=P,nack=P.")
-  String faults;
+  FaultPlan faults;
 
   @Override
   public Integer call() throws Exception {
-    DeviceDatabase database = DeviceDatabase.withUserDirectories(deviceDirectories);
-    Device entry = database.byName(device).orElseThrow(() -> new UnknownDeviceException(
-        "no device called '" + device + "'; known: "
-            + String.join(", ", database.all().stream().map(Device::name).toList())));
+    Device entry = devices.named(device);
     Chip chip = new Chip(entry);
     if (load != null) {
       FirmwareImage image = ImageFiles.read(load, entry.flash().base());
@@ -82,12 +79,10 @@ final class EmulateCommand implements Callable<Integer> {
         chip.load(s.address(), s.data());
       }
     }
-    if (protectedChip) {
-      chip.setReadProtectionLevel(1);
-    }
+    chip.setReadProtectionLevel(readProtection);
     Emulator.Options options = Emulator.Options.defaults().withTiming(timingModel());
     if (faults != null) {
-      options = options.withFaults(Session.FaultSpec.parse(faults));
+      options = options.withFaults(faults);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     EmulatorServer server = new EmulatorServer(chip, options);

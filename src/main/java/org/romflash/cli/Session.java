@@ -4,7 +4,6 @@ import java.util.function.Consumer;
 import org.romflash.device.Device;
 import org.romflash.device.DeviceDatabase;
 import org.romflash.emulator.Emulator;
-import org.romflash.emulator.FaultPlan;
 import org.romflash.link.Link;
 import org.romflash.link.SerialLink;
 import org.romflash.link.SerialSettings;
@@ -37,12 +36,12 @@ final class Session implements AutoCloseable {
 
   /** Opens the port, synchronises, reads the command list and the product ID, finds the device. */
   static Session open(ConnectionOptions options, Consumer<String> warnings) {
-    DeviceDatabase database = DeviceDatabase.withUserDirectories(options.deviceDirectories);
+    DeviceDatabase database = options.devices.database();
     String port = options.portOrDefault();
     Link link;
     AutoCloseable owner;
     if (port.startsWith("sim:")) {
-      Emulator.Simulation sim = simulate(port.substring(4), database, options);
+      Emulator.Simulation sim = simulate(options.devices.named(port.substring(4)), options);
       link = sim.hostLink();
       owner = sim;
     } else if (port.startsWith("tcp://")) {
@@ -67,14 +66,10 @@ final class Session implements AutoCloseable {
     }
   }
 
-  private static Emulator.Simulation simulate(String name, DeviceDatabase database,
-      ConnectionOptions options) {
-    Device device = database.byName(name).orElseThrow(() -> new UnknownDeviceException(
-        "no device called '" + name + "' for sim:; known: " + String.join(", ",
-            database.all().stream().map(Device::name).toList())));
+  private static Emulator.Simulation simulate(Device device, ConnectionOptions options) {
     Emulator.Options emulatorOptions = Emulator.Options.defaults();
     if (options.simFaults != null) {
-      emulatorOptions = emulatorOptions.withFaults(FaultSpec.parse(options.simFaults));
+      emulatorOptions = emulatorOptions.withFaults(options.simFaults);
     }
     Emulator.Simulation sim = Emulator.simulate(device, emulatorOptions);
     sim.chip().setReadProtectionLevel(options.simReadProtection);
@@ -125,34 +120,6 @@ final class Session implements AutoCloseable {
       closeable.close();
     } catch (Exception ignored) {
       // Closing is best effort; the command's own outcome is what matters.
-    }
-  }
-
-  /** Parses --sim-faults. */
-  static final class FaultSpec {
-    private FaultSpec() {}
-
-    static FaultPlan parse(String spec) {
-      long seed = 1;
-      double drop = 0;
-      double corrupt = 0;
-      double nack = 0;
-      for (String part : spec.split(",")) {
-        String[] kv = part.split("=", 2);
-        if (kv.length != 2) {
-          throw new picocli.CommandLine.TypeConversionException("--sim-faults: '" + part
-              + "' is not KEY=VALUE");
-        }
-        switch (kv[0].trim()) {
-          case "seed" -> seed = Long.parseLong(kv[1].trim());
-          case "drop" -> drop = Double.parseDouble(kv[1].trim());
-          case "corrupt" -> corrupt = Double.parseDouble(kv[1].trim());
-          case "nack" -> nack = Double.parseDouble(kv[1].trim());
-          default -> throw new picocli.CommandLine.TypeConversionException("--sim-faults: unknown"
-              + " key '" + kv[0] + "' (seed, drop, corrupt, nack)");
-        }
-      }
-      return new FaultPlan(seed, drop, corrupt, nack, 16);
     }
   }
 }

@@ -36,7 +36,7 @@ final class WriteCommand extends SessionCommand {
 
   @Override
   ExitCode run(Session session) throws Exception {
-    if (expectedDevice != null && !matches(session, expectedDevice)) {
+    if (expectedDevice != null && !session.device().answersTo(expectedDevice)) {
       throw new WrongDeviceException("the chip is STM32" + session.device().name() + " ("
           + session.device().pidText() + "), not " + expectedDevice);
     }
@@ -51,11 +51,6 @@ final class WriteCommand extends SessionCommand {
       say(String.format("started the program at 0x%08X", entry));
     }
     return ExitCode.OK;
-  }
-
-  private static boolean matches(Session session, String name) {
-    String wanted = name.toUpperCase(java.util.Locale.ROOT).replaceFirst("^STM32", "");
-    return session.device().name().equalsIgnoreCase(wanted);
   }
 
   private static String summary(FirmwareImage firmware, Flasher.Report report) {

@@ -46,6 +46,16 @@ public record Device(
     return new MemoryRegion(flash.base(), flash.size());
   }
 
+  /** Whether {@code query} names this device, ignoring case and an optional "STM32" prefix. */
+  public boolean answersTo(String query) {
+    return key(name).equals(key(query));
+  }
+
+  private static String key(String text) {
+    String upper = text.trim().toUpperCase(java.util.Locale.ROOT);
+    return upper.startsWith("STM32") ? upper.substring(5) : upper;
+  }
+
   /** "0x410". */
   public String pidText() {
     return String.format("0x%03X", pid);

@@ -35,7 +35,7 @@ public final class DeviceDatabase {
     Map<String, Device> byName = new LinkedHashMap<>();
     for (String file : bundledFiles()) {
       try (InputStream in = resource("devices/" + file)) {
-        DeviceFileReader.read(file, in).forEach(d -> byName.put(key(d.name()), d));
+        DeviceFileReader.read(file, in).forEach(d -> byName.put(d.name().toUpperCase(Locale.ROOT), d));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -43,7 +43,8 @@ public final class DeviceDatabase {
     for (Path directory : directories) {
       for (Path file : yamlFiles(directory)) {
         try (InputStream in = Files.newInputStream(file)) {
-          DeviceFileReader.read(file.toString(), in).forEach(d -> byName.put(key(d.name()), d));
+          DeviceFileReader.read(file.toString(), in)
+              .forEach(d -> byName.put(d.name().toUpperCase(Locale.ROOT), d));
         } catch (IOException e) {
           throw new DeviceFileException(file + ": cannot be read: " + e.getMessage(), e);
         }
@@ -63,13 +64,12 @@ public final class DeviceDatabase {
 
   /** The device with this name, ignoring case and an optional "STM32" prefix. */
   public Optional<Device> byName(String name) {
-    String wanted = key(name);
-    return devices.stream().filter(d -> key(d.name()).equals(wanted)).findFirst();
+    return devices.stream().filter(d -> d.answersTo(name)).findFirst();
   }
 
-  private static String key(String name) {
-    String upper = name.toUpperCase(Locale.ROOT);
-    return upper.startsWith("STM32") ? upper.substring(5) : upper;
+  /** The names of all devices, for messages that list what is known. */
+  public List<String> names() {
+    return devices.stream().map(Device::name).toList();
   }
 
   private static List<String> bundledFiles() {

@@ -80,11 +80,6 @@ public final class SerialLink implements Link {
   }
 
   private void afterOpen() {
-    if (port.getParity() != parityCode(settings.parity())) {
-      close();
-      throw new LinkException(
-          name, "the port did not keep parity " + settings.parity() + " " + describe(settings));
-    }
     setDtr(settings.dtrIdle());
     setRts(settings.rtsIdle());
     sleep(settings.settle());
