@@ -1,6 +1,7 @@
 package org.romflash.device;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The ROM bootloader of a device as AN2606 describes it.
@@ -8,10 +9,28 @@ import java.util.List;
  * @param version the protocol version byte Get reports, 0x22 for v2.2
  * @param commands the command codes Get lists, in its order
  * @param reservedRam the RAM the bootloader uses for itself; writes there are refused
+ * @param id the bootloader ID byte AN2606 gives, when known; it tells apart chips that share a
+ *     product ID
+ * @param idAddress where the bootloader ID byte lies in system memory (0 when {@code id} is empty)
  */
-public record BootloaderProfile(int version, List<Integer> commands, MemoryRegion reservedRam) {
+public record BootloaderProfile(int version, List<Integer> commands, MemoryRegion reservedRam,
+    OptionalInt id, long idAddress) {
 
   public BootloaderProfile {
     commands = List.copyOf(commands);
+  }
+
+  /** A profile without a bootloader ID. */
+  public BootloaderProfile(int version, List<Integer> commands, MemoryRegion reservedRam) {
+    this(version, commands, reservedRam, OptionalInt.empty(), 0);
+  }
+
+  /**
+   * The commands AN3155 gives every bootloader of this protocol version: Erase (0x43) before v3.0,
+   * Extended Erase (0x44) from v3.0 on.
+   */
+  public static List<Integer> baseCommands(int version) {
+    int erase = version >= 0x30 ? 0x44 : 0x43;
+    return List.of(0x00, 0x01, 0x02, 0x11, 0x21, 0x31, erase, 0x63, 0x73, 0x82, 0x92);
   }
 }

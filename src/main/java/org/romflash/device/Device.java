@@ -1,6 +1,7 @@
 package org.romflash.device;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,7 +15,11 @@ import java.util.Set;
  * @param family family name (STM32F1, ...)
  * @param source the public documents the facts come from
  * @param programWord bytes programmed at once (2, 4, 8, 16 or 32); writes are aligned to it
- * @param erasedValue the value of erased flash
+ * @param erasedValue the value of erased flash (0xFF; 0x00 on L0/L1)
+ * @param ramRegions the RAM blocks; the first holds the bootloader's own RAM
+ * @param options the option-byte area and its named fields
+ * @param eeprom the data EEPROM, on devices that have one
+ * @param otp the one-time-programmable area, on devices that have one
  */
 public record Device(
     int pid,
@@ -29,16 +34,32 @@ public record Device(
     int erasedValue,
     RewritePolicy rewrite,
     long flashSizeRegister,
-    MemoryRegion ram,
+    List<MemoryRegion> ramRegions,
     MemoryRegion systemMemory,
-    MemoryRegion optionBytes,
+    OptionBytes options,
+    Optional<MemoryRegion> eeprom,
+    Optional<MemoryRegion> otp,
     long uidAddress,
     FlashTiming timing,
     Set<Quirk> quirks) {
 
   public Device {
     parts = List.copyOf(parts);
+    ramRegions = List.copyOf(ramRegions);
     quirks = Set.copyOf(quirks);
+    if (ramRegions.isEmpty()) {
+      throw new IllegalArgumentException(name + ": a device needs RAM");
+    }
+  }
+
+  /** The RAM block the bootloader runs in (the first one). */
+  public MemoryRegion ram() {
+    return ramRegions.get(0);
+  }
+
+  /** The option-byte area. */
+  public MemoryRegion optionBytes() {
+    return options.region();
   }
 
   /** The flash as one region. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** Turns one family YAML file (schema in {@code devices/README.md}) into {@link Device}s. */
@@ -42,7 +43,6 @@ final class DeviceFileReader {
   private static Device entry(String family, JsonNode e, Values v) {
     JsonNode bl = v.required(e, "bootloader");
     JsonNode fl = v.required(e, "flash");
-    JsonNode timing = v.required(e, "timing");
     List<String> parts = new ArrayList<>();
     v.required(e, "parts").forEach(p -> parts.add(p.asText()));
     return new Device(
@@ -52,24 +52,44 @@ final class DeviceFileReader {
         parts,
         family,
         v.text(e, "source"),
-        new BootloaderProfile(
-            (int) v.number(bl, "version"),
-            v.numbers(bl, "commands").stream().map(Long::intValue).toList(),
-            v.range(bl, "reserved_ram")),
+        bootloader(bl, v),
         layout(fl, v),
         (int) v.number(fl, "program_word"),
         (int) v.number(fl, "erased"),
         rewrite(v.text(fl, "rewrite"), v),
         v.number(fl, "size_register"),
-        v.range(e, "ram"),
+        v.ranges(e, "ram"),
         v.range(e, "system_memory"),
-        v.range(e, "option_bytes"),
+        OptionFields.read(v.required(e, "option_bytes"), v),
+        v.optionalRange(e, "eeprom"),
+        v.optionalRange(e, "otp"),
         v.number(e, "uid"),
-        new FlashTiming(
-            Duration.ofNanos(Math.round(v.decimal(timing, "program_word_us") * 1000)),
-            Duration.ofNanos(Math.round(v.decimal(timing, "erase_ms_per_kib") * 1_000_000)),
-            Duration.ofNanos(Math.round(v.decimal(timing, "mass_erase_ms") * 1_000_000))),
+        timing(e.get("timing"), v),
         quirks(e, v));
+  }
+
+  private static BootloaderProfile bootloader(JsonNode bl, Values v) {
+    int version = (int) v.number(bl, "version");
+    List<Integer> commands = bl.has("commands")
+        ? v.numbers(bl, "commands").stream().map(Long::intValue).toList()
+        : BootloaderProfile.baseCommands(version);
+    OptionalInt id = OptionalInt.empty();
+    long idAddress = 0;
+    if (bl.has("id") || bl.has("id_address")) {
+      id = OptionalInt.of((int) v.number(bl, "id"));
+      idAddress = v.number(bl, "id_address");
+    }
+    return new BootloaderProfile(version, commands, v.range(bl, "reserved_ram"), id, idAddress);
+  }
+
+  private static FlashTiming timing(JsonNode timing, Values v) {
+    if (timing == null) {
+      return FlashTiming.ESTIMATE;
+    }
+    return new FlashTiming(
+        Duration.ofNanos(Math.round(v.decimal(timing, "program_word_us") * 1000)),
+        Duration.ofNanos(Math.round(v.decimal(timing, "erase_ms_per_kib") * 1_000_000)),
+        Duration.ofNanos(Math.round(v.decimal(timing, "mass_erase_ms") * 1_000_000)));
   }
 
   private static FlashLayout layout(JsonNode flash, Values v) {

@@ -10,4 +10,12 @@ import java.time.Duration;
  * @param erasePerKiB erase time per KiB of a page or sector
  * @param massErase time for a mass erase
  */
-public record FlashTiming(Duration programWord, Duration erasePerKiB, Duration massErase) {}
+public record FlashTiming(Duration programWord, Duration erasePerKiB, Duration massErase) {
+
+  /**
+   * Used for entries whose file gives no timing: round figures in the range the STM32 datasheets
+   * give (tens of microseconds per word, about 20 ms per KiB erased), not any one chip's.
+   */
+  public static final FlashTiming ESTIMATE = new FlashTiming(Duration.ofNanos(50_000),
+      Duration.ofMillis(20), Duration.ofMillis(2000));
+}

@@ -3,6 +3,7 @@ package org.romflash.device;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the value notations of the device files: numbers in decimal or 0x hex, sizes with K/M
@@ -39,7 +40,10 @@ final class Values {
   }
 
   MemoryRegion range(JsonNode node, String field) {
-    String text = text(node, field);
+    return parseRange(text(node, field), field);
+  }
+
+  MemoryRegion parseRange(String text, String field) {
     String[] ends = text.split("-");
     if (ends.length != 2) {
       throw fail(field, "'" + text + "' is not a range like 0x20000000-0x20004FFF");
@@ -50,6 +54,26 @@ final class Values {
       throw fail(field, "range '" + text + "' ends before it starts");
     }
     return new MemoryRegion(start, last - start + 1);
+  }
+
+  /** A range, or a list of ranges; never empty. */
+  List<MemoryRegion> ranges(JsonNode node, String field) {
+    JsonNode value = required(node, field);
+    if (!value.isArray()) {
+      return List.of(range(node, field));
+    }
+    List<MemoryRegion> regions = new ArrayList<>();
+    for (JsonNode item : value) {
+      regions.add(parseRange(item.asText(), field));
+    }
+    if (regions.isEmpty()) {
+      throw fail(field, "is an empty list");
+    }
+    return regions;
+  }
+
+  Optional<MemoryRegion> optionalRange(JsonNode node, String field) {
+    return node.hasNonNull(field) ? Optional.of(range(node, field)) : Optional.empty();
   }
 
   /** "4 x 16K, 1 x 64K" as {count, size} pairs. */

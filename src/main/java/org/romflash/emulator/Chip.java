@@ -25,7 +25,8 @@ public final class Chip {
   public Chip(Device device) {
     this.device = device;
     flash = add(MemoryArea.Kind.FLASH, device.flashRegion(), device.erasedValue());
-    add(MemoryArea.Kind.RAM, device.ram(), 0x00);
+    device.ramRegions().forEach(ram -> add(MemoryArea.Kind.RAM, ram, 0x00));
+    device.eeprom().ifPresent(eeprom -> add(MemoryArea.Kind.RAM, eeprom, device.erasedValue()));
     add(MemoryArea.Kind.SYSTEM, device.systemMemory(), 0x00);
     add(MemoryArea.Kind.OPTION_BYTES, device.optionBytes(), 0xFF);
     addDeviceInfo();

@@ -28,10 +28,47 @@ class DeviceDatabaseTest {
   }
 
   @Test
-  void productIdsAndNamesAreUnique() {
+  void namesAreUnique() {
     List<Device> all = DATABASE.all();
-    assertEquals(all.size(), all.stream().map(Device::pid).distinct().count());
     assertEquals(all.size(), all.stream().map(Device::name).distinct().count());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("devices")
+  void aSharedProductIdIsToldApartByBootloaderIds(Device d) {
+    List<Device> sharing = DATABASE.byPid(d.pid());
+    if (sharing.size() == 1) {
+      return;
+    }
+    for (Device other : sharing) {
+      assertTrue(other.bootloader().id().isPresent(), other.name() + " shares " + d.pidText()
+          + " with " + d.name() + " but names no bootloader ID");
+      assertEquals(d.bootloader().idAddress(), other.bootloader().idAddress(),
+          "entries sharing " + d.pidText() + " read their bootloader ID at one address");
+    }
+    assertEquals(sharing.size(), sharing.stream().map(x -> x.bootloader().id()).distinct().count(),
+        "bootloader IDs under " + d.pidText() + " are distinct");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("devices")
+  void optionBytesNameReadProtectionAndTheBootSelection(Device d) {
+    OptionBytes options = d.options();
+    assertTrue(options.field("RDP").isPresent(), "RDP is named");
+    boolean bootField = options.fields().stream()
+        .anyMatch(f -> f.name().toUpperCase(java.util.Locale.ROOT).matches(".*(BOOT|BFB2|SWAP).*"));
+    assertTrue(bootField ^ options.bootByPinsOnly(),
+        "a boot-selection field, or boot_selection: pins (not both)");
+    for (OptionField f : options.fields()) {
+      assertTrue(options.region().contains(f.span().start(), f.span().size()),
+          f + " lies inside " + options.region());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("devices")
+  void erasedFlashReadsAllOnesOrAllZeros(Device d) {
+    assertTrue(d.erasedValue() == 0xFF || d.erasedValue() == 0x00, "erased " + d.erasedValue());
   }
 
   @Test
@@ -74,8 +111,11 @@ class DeviceDatabaseTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("devices")
   void memoryRegionsDoNotOverlap(Device d) {
-    List<MemoryRegion> regions = List.of(d.flashRegion(), d.ram(), d.systemMemory(),
-        d.optionBytes());
+    List<MemoryRegion> regions = new java.util.ArrayList<>(List.of(d.flashRegion(),
+        d.systemMemory(), d.optionBytes()));
+    regions.addAll(d.ramRegions());
+    d.eeprom().ifPresent(regions::add);
+    d.otp().ifPresent(regions::add);
     for (int i = 0; i < regions.size(); i++) {
       for (int j = i + 1; j < regions.size(); j++) {
         MemoryRegion a = regions.get(i);
@@ -113,7 +153,7 @@ class DeviceDatabaseTest {
   @MethodSource("devices")
   void flashSizeRegisterAndUidAreOutsideFlashAndRam(Device d) {
     assertFalse(d.flashRegion().contains(d.flashSizeRegister()));
-    assertFalse(d.ram().contains(d.uidAddress()));
+    assertTrue(d.ramRegions().stream().noneMatch(r -> r.contains(d.uidAddress())));
   }
 
   @Test
