@@ -37,6 +37,11 @@ final class ConnectionOptions {
       description = "With sim:, inject faults: seed=N,drop=P,corrupt=P,nack=P (P a probability).")
   FaultPlan simFaults;
 
+  @Option(names = "--sim-flash-size", paramLabel = "SIZE", converter = Numbers.class,
+      description = "With sim:, emulate a smaller part of the device (e.g. 64K): its flash ends"
+          + " there and its flash-size register says so.")
+  Long simFlashSize;
+
   String portOrDefault() {
     return port == null || port.isBlank() ? "sim:F103xB" : port;
   }

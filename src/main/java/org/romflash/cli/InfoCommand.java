@@ -28,11 +28,22 @@ final class InfoCommand extends SessionCommand {
     out().printf("Device:           STM32%s (%s)%n", d.name(), d.title());
     out().printf("Flash:            %s, %d KiB, %s%n", d.flashRegion(), d.flash().size() / 1024,
         layout(d));
+    out().printf("Flash size:       %s%n", session.identity().flashSizeKib()
+        .map(kib -> kib + " KiB (flash-size register at " + hex(d.flashSizeRegister()) + ")")
+        .orElse("unknown (register unreadable); entry allows " + d.flash().size() / 1024
+            + " KiB"));
     out().printf("RAM:              %s (bootloader uses %s)%n", d.ram(),
         d.bootloader().reservedRam());
+    out().printf("Option bytes:     %s%n", d.optionBytes());
+    out().printf("Unique ID at:     %s%n", hex(d.uidAddress()));
+    out().printf("Source:           %s%n", d.source().replaceAll("\\s+", " "));
     out().printf("Read protection:  %s%n", readProtection(session));
     out().flush();
     return ExitCode.OK;
+  }
+
+  private static String hex(long address) {
+    return String.format("0x%08X", address);
   }
 
   private static String layout(Device d) {

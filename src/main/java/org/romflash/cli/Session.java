@@ -1,5 +1,6 @@
 package org.romflash.cli;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.romflash.device.Device;
 import org.romflash.device.DeviceDatabase;
@@ -12,6 +13,7 @@ import org.romflash.protocol.BootloaderClient;
 import org.romflash.protocol.BootloaderInfo;
 import org.romflash.protocol.Timeouts;
 import org.romflash.flash.BootloaderTarget;
+import org.romflash.flash.ChipIdentity;
 
 /** An open connection to an identified chip: link, client, device entry and flash target. */
 final class Session implements AutoCloseable {
@@ -20,18 +22,18 @@ final class Session implements AutoCloseable {
   private final BootloaderClient client;
   private final BootloaderInfo info;
   private final int pid;
-  private final Device device;
+  private final ChipIdentity identity;
   private final BootloaderTarget target;
 
   private Session(Link link, AutoCloseable owner, BootloaderClient client, BootloaderInfo info,
-      int pid, Device device, int retries) {
+      int pid, ChipIdentity identity, int retries) {
     this.link = link;
     this.owner = owner;
     this.client = client;
     this.info = info;
     this.pid = pid;
-    this.device = device;
-    this.target = new BootloaderTarget(client, device, retries);
+    this.identity = identity;
+    this.target = new BootloaderTarget(client, identity.device(), retries);
   }
 
   /** Opens the port, synchronises, reads the command list and the product ID, finds the device. */
@@ -41,7 +43,11 @@ final class Session implements AutoCloseable {
     Link link;
     AutoCloseable owner;
     if (port.startsWith("sim:")) {
-      Emulator.Simulation sim = simulate(options.devices.named(port.substring(4)), options);
+      Device simulated = options.devices.named(port.substring(4));
+      if (options.simFlashSize != null) {
+        simulated = simulated.withFlashSize(options.simFlashSize);
+      }
+      Emulator.Simulation sim = simulate(simulated, options);
       link = sim.hostLink();
       owner = sim;
     } else if (port.startsWith("tcp://")) {
@@ -56,10 +62,15 @@ final class Session implements AutoCloseable {
       BootloaderClient client = new BootloaderClient(link, Timeouts.forBaud(options.baud));
       BootloaderInfo info = client.connect();
       int pid = client.getId();
-      Device device = database.byPid(pid).stream().findFirst()
-          .orElseThrow(() -> new UnknownDeviceException(String.format(
-              "the chip reports product ID 0x%03X, which is not in the device database", pid)));
-      return new Session(link, owner, client, info, pid, device, options.retries);
+      List<Device> candidates = database.byPid(pid);
+      if (candidates.isEmpty()) {
+        throw new UnknownDeviceException(String.format(
+            "the chip reports product ID 0x%03X, which is not in the device database", pid));
+      }
+      ChipIdentity identity = ChipIdentity.identify(
+          new BootloaderTarget(client, candidates.get(0), options.retries)::read, candidates);
+      identity.notes().forEach(warnings);
+      return new Session(link, owner, client, info, pid, identity, options.retries);
     } catch (RuntimeException e) {
       closeQuietly(owner);
       throw e;
@@ -102,8 +113,13 @@ final class Session implements AutoCloseable {
     return pid;
   }
 
+  /** The chip's entry, with the flash its flash-size register reports. */
   Device device() {
-    return device;
+    return identity.device();
+  }
+
+  ChipIdentity identity() {
+    return identity;
   }
 
   BootloaderTarget target() {

@@ -52,6 +52,20 @@ public record Device(
     }
   }
 
+  /**
+   * This entry as a part with {@code bytes} of flash, the size its flash-size register reports;
+   * this entry itself when {@code bytes} is not smaller than the entry's flash.
+   */
+  public Device withFlashSize(long bytes) {
+    FlashLayout limited = flash.limitedTo(bytes);
+    if (limited == flash) {
+      return this;
+    }
+    return new Device(pid, name, title, parts, family, source, bootloader, limited, programWord,
+        erasedValue, rewrite, flashSizeRegister, ramRegions, systemMemory, options, eeprom, otp,
+        uidAddress, timing, quirks);
+  }
+
   /** The RAM block the bootloader runs in (the first one). */
   public MemoryRegion ram() {
     return ramRegions.get(0);

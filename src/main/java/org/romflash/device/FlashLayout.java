@@ -78,6 +78,33 @@ public final class FlashLayout {
     return units.stream().filter(u -> u.overlaps(start, length)).toList();
   }
 
+  /**
+   * The layout of a smaller part under the same entry, as its flash-size register reports it: each
+   * bank keeps its first {@code bytes / banks} bytes (parts with less flash have smaller banks at the
+   * same bank addresses). Units keep their numbers. Returns this layout when {@code bytes} is not
+   * smaller.
+   */
+  public FlashLayout limitedTo(long bytes) {
+    if (bytes >= size()) {
+      return this;
+    }
+    long perBank = bytes / bankCount();
+    List<EraseUnit> kept = new ArrayList<>();
+    long inBank = 0;
+    int bank = 0;
+    for (EraseUnit unit : units) {
+      if (unit.bank() != bank) {
+        bank = unit.bank();
+        inBank = 0;
+      }
+      if (inBank + unit.size() <= perBank) {
+        kept.add(unit);
+      }
+      inBank += unit.size();
+    }
+    return new FlashLayout(base, kept);
+  }
+
   /** Whether every byte of the range is flash. */
   public boolean contains(long start, long length) {
     long covered = 0;

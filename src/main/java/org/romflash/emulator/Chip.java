@@ -222,6 +222,8 @@ public final class Chip {
     long sizeKib = device.flash().size() / 1024;
     place(device.uidAddress(), uid);
     place(device.flashSizeRegister(), new byte[] {(byte) sizeKib, (byte) (sizeKib >> 8)});
+    device.bootloader().id().ifPresent(id ->
+        place(device.bootloader().idAddress(), new byte[] {(byte) id}));
   }
 
   /** Puts read-only identification bytes where the device has them, mapping them if need be. */

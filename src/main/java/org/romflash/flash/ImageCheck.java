@@ -3,6 +3,7 @@ package org.romflash.flash;
 import java.util.ArrayList;
 import java.util.List;
 import org.romflash.device.Device;
+import org.romflash.device.FlashLayout;
 import org.romflash.device.MemoryRegion;
 import org.romflash.image.FirmwareImage;
 import org.romflash.image.Segment;
@@ -11,36 +12,60 @@ import org.romflash.image.Segment;
 public final class ImageCheck {
   private ImageCheck() {}
 
-  /** Where a segment of the image lands. */
-  public enum Destination { FLASH, RAM }
+  /** Where a segment of the image lands. Only flash is erased first. */
+  public enum Destination { FLASH, RAM, EEPROM }
 
   /**
    * The destination of every segment, in order.
    *
+   * @param device the chip, with the flash its flash-size register reports
    * @throws ImageDoesNotFitException naming the first offending range and the device's map
    */
   public static List<Destination> check(FirmwareImage image, Device device) {
     List<Destination> destinations = new ArrayList<>();
-    MemoryRegion flash = device.flashRegion();
-    MemoryRegion reserved = device.bootloader().reservedRam();
     for (Segment s : image.segments()) {
-      if (flash.contains(s.address(), s.length())) {
-        destinations.add(Destination.FLASH);
-      } else if (device.optionBytes().overlaps(s.address(), s.length())) {
-        throw refuse(s, "lies in the option bytes, which are written only when asked for", device);
-      } else if (reserved.overlaps(s.address(), s.length())) {
-        throw refuse(s, "overlaps the RAM the bootloader reserves for itself (" + reserved + ")",
-            device);
-      } else if (device.ram().contains(s.address(), s.length())) {
-        destinations.add(Destination.RAM);
-      } else if (flash.overlaps(s.address(), s.length())) {
-        throw refuse(s, String.format("runs past the end of the %d KiB flash (image is %d bytes"
-            + " beyond it)", flash.size() / 1024, s.end() - flash.end()), device);
-      } else {
-        throw refuse(s, "is outside the device's flash and RAM", device);
-      }
+      destinations.add(destination(s, device));
     }
     return destinations;
+  }
+
+  private static Destination destination(Segment s, Device device) {
+    FlashLayout flash = device.flash();
+    MemoryRegion reserved = device.bootloader().reservedRam();
+    if (flash.contains(s.address(), s.length())) {
+      return Destination.FLASH;
+    }
+    if (device.optionBytes().overlaps(s.address(), s.length())) {
+      throw refuse(s, "lies in the option bytes, which are written only when asked for", device);
+    }
+    if (device.otp().filter(o -> o.overlaps(s.address(), s.length())).isPresent()) {
+      throw refuse(s, "lies in the one-time-programmable area, which is never written from an"
+          + " image", device);
+    }
+    if (reserved.overlaps(s.address(), s.length())) {
+      throw refuse(s, "overlaps the RAM the bootloader reserves for itself (" + reserved + ")",
+          device);
+    }
+    if (device.ramRegions().stream().anyMatch(r -> r.contains(s.address(), s.length()))) {
+      return Destination.RAM;
+    }
+    if (device.eeprom().filter(e -> e.contains(s.address(), s.length())).isPresent()) {
+      return Destination.EEPROM;
+    }
+    if (!flash.unitsCovering(s.address(), s.length()).isEmpty()) {
+      long outside = firstOutside(flash, s);
+      throw refuse(s, String.format("runs past the end of the %d KiB flash (%d bytes from"
+          + " 0x%08X on are not flash)", flash.size() / 1024, s.end() - outside, outside), device);
+    }
+    throw refuse(s, "is outside the device's flash and RAM", device);
+  }
+
+  private static long firstOutside(FlashLayout flash, Segment s) {
+    long address = s.address();
+    while (flash.unitAt(address).isPresent()) {
+      address = flash.unitAt(address).get().end();
+    }
+    return address;
   }
 
   private static ImageDoesNotFitException refuse(Segment s, String why, Device device) {
@@ -49,11 +74,15 @@ public final class ImageCheck {
 
   /** The device's map as lines, for error messages. */
   public static String memoryMap(Device device) {
-    return String.join(System.lineSeparator(),
-        "STM32" + device.name() + " (" + device.pidText() + ") memory map:",
-        "  flash           " + device.flashRegion() + "  (" + device.flash().size() / 1024 + " KiB)",
-        "  RAM             " + device.ram(),
-        "  bootloader RAM  " + device.bootloader().reservedRam() + "  (reserved)",
-        "  option bytes    " + device.optionBytes());
+    List<String> lines = new ArrayList<>();
+    lines.add("STM32" + device.name() + " (" + device.pidText() + ") memory map:");
+    lines.add(String.format("  flash           %s  (%d KiB)", device.flashRegion(),
+        device.flash().size() / 1024));
+    device.ramRegions().forEach(r -> lines.add("  RAM             " + r));
+    lines.add("  bootloader RAM  " + device.bootloader().reservedRam() + "  (reserved)");
+    device.eeprom().ifPresent(e -> lines.add("  data EEPROM     " + e));
+    lines.add("  option bytes    " + device.optionBytes());
+    device.otp().ifPresent(o -> lines.add("  OTP             " + o));
+    return String.join(System.lineSeparator(), lines);
   }
 }

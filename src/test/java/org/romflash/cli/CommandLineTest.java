@@ -61,9 +61,21 @@ class CommandLineTest {
     Cli cli = Cli.run("write", big.toString(), "--port", "sim:F103xB");
     assertEquals(6, cli.exitCode(), cli.toString());
     assertTrue(cli.err().contains("error: image data at 0x08000000-0x080207FF runs past the end of"
-        + " the 128 KiB flash (image is 2048 bytes beyond it)"), cli.err());
+        + " the 128 KiB flash (2048 bytes from 0x08020000 on are not flash)"), cli.err());
     assertTrue(cli.err().contains("flash           0x08000000-0x0801FFFF  (128 KiB)"), cli.err());
     assertTrue(cli.err().contains("hint: check that the image was built for this chip"), cli.err());
+    assertTrue(!cli.err().contains("erase:"), "nothing may be erased: " + cli.err());
+  }
+
+  @Test
+  void theFlashSizeRegisterOfASmallerPartLimitsWhatFits() throws Exception {
+    Path image = dir.resolve("96k.bin");
+    Files.write(image, new byte[96 * 1024]);
+    Cli cli = Cli.run("write", image.toString(), "--port", "sim:F103xB", "--sim-flash-size", "64K");
+    assertEquals(6, cli.exitCode(), cli.toString());
+    assertTrue(cli.err().contains("error: image data at 0x08000000-0x08017FFF runs past the end of"
+        + " the 64 KiB flash (32768 bytes from 0x08010000 on are not flash)"), cli.err());
+    assertTrue(cli.err().contains("flash           0x08000000-0x0800FFFF  (64 KiB)"), cli.err());
     assertTrue(!cli.err().contains("erase:"), "nothing may be erased: " + cli.err());
   }
 

@@ -131,7 +131,7 @@ class FlashPlanTest {
     ImageDoesNotFitException e = assertThrows(ImageDoesNotFitException.class,
         () -> plan(image, F103, EraseMode.TOUCHED));
     assertEquals("image data at 0x0801FF00-0x080200FF runs past the end of the 128 KiB flash"
-        + " (image is 256 bytes beyond it)", firstLine(e));
+        + " (256 bytes from 0x08020000 on are not flash)", firstLine(e));
     assertEquals(0x0801FF00L, e.from());
     assertEquals(0x08020100L, e.to());
   }
