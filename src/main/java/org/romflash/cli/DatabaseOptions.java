@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.romflash.device.Device;
 import org.romflash.device.DeviceDatabase;
+import org.romflash.device.DeviceQuery;
 import picocli.CommandLine.Option;
 
 /** {@code --devices DIR}: the device database, bundled entries plus the user's own files. */
@@ -21,6 +22,16 @@ final class DatabaseOptions {
   Device named(String name) {
     DeviceDatabase database = database();
     return database.byName(name).orElseThrow(() -> new UnknownDeviceException("no device called '"
-        + name + "'; known: " + String.join(", ", database.names())));
+        + name + "'" + suggestion(database, name)));
+  }
+
+  /** "; did you mean F103xB?" from the entries a looser query finds, or where to look. */
+  private static String suggestion(DeviceDatabase database, String name) {
+    List<Device> close = DeviceQuery.find(database.all(), name);
+    if (!close.isEmpty() && close.size() <= 8) {
+      return "; did you mean " + String.join(" or ", close.stream().map(Device::name).toList())
+          + "?";
+    }
+    return "; 'romflash devices' lists the " + database.all().size() + " known ones";
   }
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         GoCommand.class,
         UnprotectCommand.class,
         EmulateCommand.class,
+        DevicesCommand.class,
         picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -113,10 +113,19 @@ class DiagnosticsTest {
   }
 
   @Test
-  void anUnknownSimulatedDeviceListsTheKnownOnes() {
+  void anUnknownSimulatedDeviceSaysWhereTheKnownOnesAreListed() {
     Cli cli = Cli.run("info", "--port", "sim:F999");
     assertEquals(8, cli.exitCode(), cli.toString());
-    assertEquals(true, cli.err().contains("\nerror: no device called 'F999'; known: F103xB,"
-        + " F407xG, G071xB, H743xI, L431xC"), cli.err());
+    int known = org.romflash.device.DeviceDatabase.bundled().all().size();
+    assertEquals(true, cli.err().contains("\nerror: no device called 'F999'; 'romflash devices'"
+        + " lists the " + known + " known ones\n"), cli.err());
+  }
+
+  @Test
+  void aNearlyRightDeviceNameGetsASuggestion() {
+    Cli cli = Cli.run("info", "--port", "sim:STM32F103C8T6");
+    assertEquals(8, cli.exitCode(), cli.toString());
+    assertEquals(true, cli.err().contains("\nerror: no device called 'STM32F103C8T6'; did you mean"
+        + " F103xB?\n"), cli.err());
   }
 }
