@@ -50,7 +50,7 @@ final class InfoCommand extends SessionCommand {
     long first = d.flash().units().get(0).size();
     String banks = d.flash().bankCount() > 1 ? " in " + d.flash().bankCount() + " banks" : "";
     return d.flash().uniform()
-        ? d.flash().units().size() + " pages of " + first / 1024 + " KiB" + banks
+        ? d.flash().units().size() + " pages of " + DeviceTable.kib(first) + banks
         : d.flash().units().size() + " sectors of different sizes" + banks;
   }
 

@@ -98,7 +98,8 @@ class DeviceDatabaseTest {
       }
     }
     assertEquals(d.flash().base(), units.get(0).address());
-    assertTrue(units.stream().allMatch(u -> u.size() > 0 && u.size() % 1024 == 0));
+    assertTrue(units.stream().allMatch(u -> u.size() >= 128 && Long.bitCount(u.size()) == 1),
+        "erase units are powers of two from 128 bytes (L0 pages) up");
   }
 
   @ParameterizedTest(name = "{0}")
