@@ -74,6 +74,18 @@ public final class EmulatorServer implements AutoCloseable {
     return serving != null && serving.leftBootloader();
   }
 
+  /**
+   * Waits until the chip runs its application, or {@code timeout} passes. The bootloader sends the
+   * Go ACK before it leaves, so a host that has seen the ACK may ask a moment too early.
+   */
+  public boolean awaitLeftBootloader(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!leftBootloader() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    return leftBootloader();
+  }
+
   public Chip chip() {
     return chip;
   }

@@ -140,6 +140,6 @@ class Stm32flashCrossCheckTest {
     emulate(device);
     Peers.Result go = stm32flash("-g", String.format("0x%08X", chip.device().flash().base()));
     assertEquals(0, go.exitCode(), go.output());
-    assertTrue(server.leftBootloader(), go.output());
+    assertTrue(server.awaitLeftBootloader(java.time.Duration.ofSeconds(2)), go.output());
   }
 }
