@@ -6,14 +6,15 @@ import java.util.List;
 /**
  * Reads Intel HEX: data (00), end of file (01), extended segment address (02), start segment
  * address (03), extended linear address (04) and start linear address (05) records, LF or CRLF,
- * either case. Every record's checksum is checked; data that overlaps earlier data is refused.
+ * either case. Every record's checksum is checked; data that overlaps earlier data is refused at the
+ * line that repeats the address.
  */
 public final class IntelHex {
   private IntelHex() {}
 
   /** Parses {@code lines} of a file called {@code name} (used in error messages). */
   public static FirmwareImage parse(String name, List<String> lines) {
-    FirmwareImage.Builder image = FirmwareImage.builder();
+    RecordedImage image = new RecordedImage(name);
     long base = 0;
     boolean ended = false;
     for (int i = 0; i < lines.size(); i++) {
@@ -36,7 +37,7 @@ public final class IntelHex {
           if (address + count > 0x1_0000_0000L) {
             throw new ImageFormatException(name, lineNumber, "data runs past the 4 GiB address limit");
           }
-          image.add(address, data);
+          image.add(lineNumber, address, data);
         }
         case 0x01 -> ended = true;
         case 0x02 -> base = expectWord(name, lineNumber, data, 2, "extended segment address") << 4;
@@ -51,11 +52,7 @@ public final class IntelHex {
       throw new ImageFormatException(name, 0, "no end-of-file record (:00000001FF): is the file"
           + " truncated?");
     }
-    try {
-      return image.build();
-    } catch (FirmwareImage.OverlapException e) {
-      throw new ImageFormatException(name, 0, e.getMessage());
-    }
+    return image.build();
   }
 
   private static byte[] decode(String name, int lineNumber, String line) {
