@@ -5,20 +5,27 @@ import java.nio.file.Path;
 import org.romflash.device.Device;
 import org.romflash.image.FirmwareImage;
 import org.romflash.image.ImageFiles;
+import org.romflash.image.ImageFormat;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** An image file argument and the base address for raw binaries. */
+/** An image file argument, its format, and the base address for raw binaries. */
 final class ImageOptions {
   @Parameters(index = "0", paramLabel = "FILE",
-      description = "Intel HEX (recognised by content) or raw binary.")
+      description = "Firmware: Intel HEX, Motorola S-record, ELF (loaded at the segments' load"
+          + " addresses) or raw binary, told apart by content.")
   Path file;
 
+  @Option(names = "--format", paramLabel = "hex|srec|elf|bin",
+      description = "Read FILE as this format instead of guessing from its content.")
+  ImageFormat format;
+
   @Option(names = {"-a", "--address"}, paramLabel = "ADDR", converter = Numbers.class,
-      description = "Where a raw binary goes (default: start of flash). Ignored for HEX.")
+      description = "Where a raw binary goes (default: start of flash). Ignored for the other"
+          + " formats, which carry their addresses.")
   Long address;
 
   FirmwareImage read(Device device) throws IOException {
-    return ImageFiles.read(file, address != null ? address : device.flash().base());
+    return ImageFiles.read(file, format, address != null ? address : device.flash().base());
   }
 }

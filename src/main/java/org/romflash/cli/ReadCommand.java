@@ -1,17 +1,18 @@
 package org.romflash.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.romflash.flash.Progress;
 import org.romflash.image.FirmwareImage;
-import org.romflash.image.IntelHexWriter;
+import org.romflash.image.ImageFiles;
+import org.romflash.image.ImageFormat;
+import org.romflash.image.ImageFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** {@code romflash read}: copies memory from the chip to a file. */
 @CommandLine.Command(name = "read", mixinStandardHelpOptions = true,
-    description = "Read memory into a file: raw binary, or Intel HEX when the name ends in .hex.")
+    description = "Read memory into a file: Intel HEX (.hex), S-record (.srec, .s19, .s28, .s37,"
+        + " .mot) or raw binary (.bin), by the file name or --format.")
 final class ReadCommand extends SessionCommand {
   private static final int CHUNK = 4096;
 
@@ -27,8 +28,18 @@ final class ReadCommand extends SessionCommand {
       description = "File to write (replaced only once the whole read succeeded).")
   Path output;
 
+  @Option(names = "--format", paramLabel = "hex|srec|bin",
+      description = "Write this format whatever the file name says.")
+  ImageFormat format;
+
+  @Override
+  void checkArguments() {
+    outputFormat();
+  }
+
   @Override
   ExitCode run(Session session) throws Exception {
+    ImageFormat chosen = outputFormat();
     long from = address != null ? address : session.device().flash().base();
     long count = length != null ? length : session.device().flashRegion().end() - from;
     if (count <= 0 || count > Integer.MAX_VALUE) {
@@ -48,15 +59,18 @@ final class ReadCommand extends SessionCommand {
     } finally {
       progress.finish();
     }
-    Path temporary = output.resolveSibling(output.getFileName() + ".part");
-    if (output.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".hex")) {
-      Files.write(temporary, IntelHexWriter.lines(FirmwareImage.of(from, data)),
-          StandardCharsets.US_ASCII);
-    } else {
-      Files.write(temporary, data);
-    }
-    Files.move(temporary, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    say(String.format("read %d bytes from 0x%08X into %s", count, from, output));
+    ImageFiles.write(output, FirmwareImage.of(from, data), chosen);
+    say(String.format("read %d bytes from 0x%08X into %s (%s)", count, from, output,
+        chosen.name().toLowerCase(java.util.Locale.ROOT)));
     return ExitCode.OK;
+  }
+
+  /** Decided before anything is read, so a bad name does not cost a long read. */
+  private ImageFormat outputFormat() {
+    try {
+      return ImageFiles.forOutput(output, format);
+    } catch (ImageFormatException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 }

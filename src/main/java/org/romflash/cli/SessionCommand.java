@@ -20,6 +20,7 @@ abstract class SessionCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws Exception {
+    checkArguments();
     PrintStream err = Main.errStream();
     if (!quiet && connection.portOrDefault().startsWith("sim:")) {
       err.println("note: using the built-in emulated chip " + connection.portOrDefault()
@@ -33,6 +34,9 @@ abstract class SessionCommand implements Callable<Integer> {
       return run(session).code();
     }
   }
+
+  /** Refuses bad arguments before the port is opened; by default there is nothing to check. */
+  void checkArguments() {}
 
   /** The command's work, on an identified chip. */
   abstract ExitCode run(Session session) throws Exception;

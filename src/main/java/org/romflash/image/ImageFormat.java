@@ -21,7 +21,7 @@ public enum ImageFormat {
    * The format {@code content} is in: ELF by its magic number, HEX when the first non-blank
    * character is ':', S-records when it is 'S' followed by a digit, otherwise binary.
    */
-  static ImageFormat of(byte[] content) {
+  public static ImageFormat of(byte[] content) {
     if (content.length >= 4 && content[0] == 0x7F && content[1] == 'E' && content[2] == 'L'
         && content[3] == 'F') {
       return ELF;
