@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.romflash.device.Device;
 import org.romflash.image.FirmwareImage;
 import org.romflash.image.ImageFiles;
+import org.romflash.image.ImageFormatException;
 import org.romflash.image.ImageFormat;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,6 +27,11 @@ final class ImageOptions {
   Long address;
 
   FirmwareImage read(Device device) throws IOException {
-    return ImageFiles.read(file, format, address != null ? address : device.flash().base());
+    FirmwareImage image = ImageFiles.read(file, format,
+        address != null ? address : device.flash().base());
+    if (image.isEmpty()) {
+      throw new ImageFormatException(file.toString(), 0, "holds no data to write");
+    }
+    return image;
   }
 }

@@ -16,7 +16,6 @@ final class InfoCommand extends SessionCommand {
 
   @Override
   ExitCode run(Session session) {
-    Device d = session.device();
     String commands = session.info().commandCodes().stream()
         .map(code -> Command.ofCode(code).map(c -> String.format("0x%02X %s", code, c.title()))
             .orElse(String.format("0x%02X (unknown)", code)))
@@ -25,6 +24,15 @@ final class InfoCommand extends SessionCommand {
     out().printf("Bootloader:       protocol v%s%n", session.info().versionText());
     out().printf("Commands:         %s%n", commands);
     out().printf("Product ID:       0x%03X%n", session.pid());
+    if (!session.identified()) {
+      out().printf("Device:           unknown: product ID 0x%03X is not in the device database%n",
+          session.pid());
+      out().printf("Read protection:  %s%n", readProtection(session, 0x08000000L));
+      out().flush();
+      throw new UnknownDeviceException(String.format("product ID 0x%03X is not in the device"
+          + " database, so romflash cannot program this chip safely", session.pid()));
+    }
+    Device d = session.device();
     out().printf("Device:           STM32%s (%s)%n", d.name(), d.title());
     out().printf("Flash:            %s, %d KiB, %s%n", d.flashRegion(), d.flash().size() / 1024,
         layout(d));
@@ -37,7 +45,7 @@ final class InfoCommand extends SessionCommand {
     out().printf("Option bytes:     %s%n", d.optionBytes());
     out().printf("Unique ID at:     %s%n", hex(d.uidAddress()));
     out().printf("Source:           %s%n", d.source().replaceAll("\\s+", " "));
-    out().printf("Read protection:  %s%n", readProtection(session));
+    out().printf("Read protection:  %s%n", readProtection(session, d.flash().base()));
     out().flush();
     return ExitCode.OK;
   }
@@ -55,9 +63,9 @@ final class InfoCommand extends SessionCommand {
   }
 
   /** Reading one byte of flash is refused at the command stage exactly when RDP is active. */
-  private static String readProtection(Session session) {
+  private static String readProtection(Session session, long flashBase) {
     try {
-      session.client().readMemory(session.device().flash().base(), 4);
+      session.client().readMemory(flashBase, 4);
       return "inactive (level 0)";
     } catch (NackException e) {
       return e.stage() == Stage.COMMAND ? "ACTIVE (level 1): memory cannot be read or written"

@@ -33,10 +33,15 @@ final class Session implements AutoCloseable {
     this.info = info;
     this.pid = pid;
     this.identity = identity;
-    this.target = new BootloaderTarget(client, identity.device(), retries);
+    this.target = identity == null ? null
+        : new BootloaderTarget(client, identity.device(), retries);
   }
 
-  /** Opens the port, synchronises, reads the command list and the product ID, finds the device. */
+  /**
+   * Opens the port, synchronises, reads the command list and the product ID, finds the device. A
+   * chip missing from the database still gets a session, for {@code info}; asking it for its
+   * device is then an {@link UnknownDeviceException}.
+   */
   static Session open(ConnectionOptions options, Consumer<String> warnings) {
     DeviceDatabase database = options.devices.database();
     String port = options.portOrDefault();
@@ -64,8 +69,7 @@ final class Session implements AutoCloseable {
       int pid = client.getId();
       List<Device> candidates = database.byPid(pid);
       if (candidates.isEmpty()) {
-        throw new UnknownDeviceException(String.format(
-            "the chip reports product ID 0x%03X, which is not in the device database", pid));
+        return new Session(link, owner, client, info, pid, null, options.retries);
       }
       ChipIdentity identity = ChipIdentity.identify(
           new BootloaderTarget(client, candidates.get(0), options.retries)::read, candidates);
@@ -113,16 +117,31 @@ final class Session implements AutoCloseable {
     return pid;
   }
 
-  /** The chip's entry, with the flash its flash-size register reports. */
+  /**
+   * The chip's entry, with the flash its flash-size register reports.
+   *
+   * @throws UnknownDeviceException when the product ID is not in the database
+   */
   Device device() {
-    return identity.device();
+    return identity().device();
   }
 
+  /** @throws UnknownDeviceException when the product ID is not in the database */
   ChipIdentity identity() {
+    if (identity == null) {
+      throw new UnknownDeviceException(String.format("the chip reports product ID 0x%03X, which is"
+          + " not in the device database", pid));
+    }
     return identity;
   }
 
+  /** Whether the product ID is in the database. */
+  boolean identified() {
+    return identity != null;
+  }
+
   BootloaderTarget target() {
+    identity();
     return target;
   }
 

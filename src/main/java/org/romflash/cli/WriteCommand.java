@@ -5,7 +5,10 @@ import org.romflash.flash.FlashPlan;
 import org.romflash.flash.Flasher;
 import org.romflash.flash.VerifyMode;
 import org.romflash.flash.VerifyResult;
+import org.romflash.device.MemoryRegion;
 import org.romflash.image.FirmwareImage;
+import org.romflash.image.ImageFormatException;
+import org.romflash.image.Segment;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,6 +33,11 @@ final class WriteCommand extends SessionCommand {
       description = "Refuse to write unless the chip is this device (e.g. F103xB).")
   String expectedDevice;
 
+  @Option(names = "--skip-option-bytes", description = "Leave out the image's option-byte data"
+      + " (some toolchains put it in HEX files) and write the rest. Without it such an image is"
+      + " refused: option bytes are never written from an image.")
+  boolean skipOptionBytes;
+
   @Option(names = "--go", description = "Start the program after a verified write (at the HEX"
       + " start address if the file has one, else at the start of flash).")
   boolean go;
@@ -41,6 +49,13 @@ final class WriteCommand extends SessionCommand {
           + session.device().pidText() + "), not " + expectedDevice);
     }
     FirmwareImage firmware = image.read(session.device());
+    if (skipOptionBytes) {
+      firmware = withoutOptionBytes(firmware, session.device().optionBytes());
+      if (firmware.isEmpty()) {
+        throw new ImageFormatException(image.file.toString(), 0, "holds nothing but option-byte"
+            + " data, which --skip-option-bytes leaves out: there is nothing to write");
+      }
+    }
     FlashPlan plan = FlashPlan.of(firmware, session.device(), erase, verify,
         session.target().writeBlockSize());
     Flasher.Report report = new Flasher(session.target(), progress()).execute(plan);
@@ -51,6 +66,20 @@ final class WriteCommand extends SessionCommand {
       say(String.format("started the program at 0x%08X", entry));
     }
     return ExitCode.OK;
+  }
+
+  private FirmwareImage withoutOptionBytes(FirmwareImage firmware, MemoryRegion options) {
+    FirmwareImage.Builder kept = FirmwareImage.builder();
+    firmware.startAddress().ifPresent(kept::startAddress);
+    for (Segment s : firmware.segments()) {
+      if (options.contains(s.address(), s.length())) {
+        say(String.format("skipped %d bytes of option-byte data at 0x%08X (--skip-option-bytes)",
+            s.length(), s.address()));
+      } else {
+        kept.add(s.address(), s.data());
+      }
+    }
+    return kept.build();
   }
 
   private static String summary(FirmwareImage firmware, Flasher.Report report) {

@@ -36,7 +36,8 @@ public final class ImageCheck {
       return Destination.FLASH;
     }
     if (device.optionBytes().overlaps(s.address(), s.length())) {
-      throw refuse(s, "lies in the option bytes, which are written only when asked for", device);
+      throw refuse(s, "lies in the option bytes, which are never written from an image (write"
+          + " the rest with --skip-option-bytes)", device);
     }
     if (device.otp().filter(o -> o.overlaps(s.address(), s.length())).isPresent()) {
       throw refuse(s, "lies in the one-time-programmable area, which is never written from an"

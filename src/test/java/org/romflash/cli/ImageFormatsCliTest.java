@@ -77,4 +77,49 @@ class ImageFormatsCliTest {
     assertEquals(8, cli.exitCode(), cli.toString());
     assertTrue(cli.err().contains("x86-64"), cli.err());
   }
+
+  private Path optionByteHex(boolean withCode) throws Exception {
+    FirmwareImage.Builder image = FirmwareImage.builder()
+        .add(0x1FFFF800L, new byte[] {(byte) 0xA5, 0x5A, (byte) 0xFF, 0x00});
+    if (withCode) {
+      image.add(0x08000000L, new byte[] {1, 2, 3, 4});
+    }
+    Path file = dir.resolve(withCode ? "with-options.hex" : "options-only.hex");
+    ImageFiles.write(file, image.build(), ImageFormat.HEX);
+    return file;
+  }
+
+  @Test
+  void optionBytesInAnImageAreRefusedUnlessSkipped() throws Exception {
+    Path hex = optionByteHex(true);
+    Cli refused = Cli.run("write", hex.toString());
+    assertEquals(6, refused.exitCode(), refused.toString());
+    assertTrue(refused.err().contains("error: image data at 0x1FFFF800-0x1FFFF803 lies in the option"
+        + " bytes, which are never written from an image (write the rest with"
+        + " --skip-option-bytes)\n"), refused.err());
+    assertFalse(refused.err().contains("erase:"), refused.err());
+
+    Cli skipped = Cli.run("write", hex.toString(), "--skip-option-bytes");
+    assertEquals(0, skipped.exitCode(), skipped.toString());
+    assertEquals("skipped 4 bytes of option-byte data at 0x1FFFF800 (--skip-option-bytes)\n"
+        + "wrote 4 bytes (1 segments, 1 units erased), verified by readback\n", skipped.out());
+  }
+
+  @Test
+  void anImageOfNothingButOptionBytesHasNothingToWrite() throws Exception {
+    Path hex = optionByteHex(false);
+    Cli cli = Cli.run("write", hex.toString(), "--skip-option-bytes");
+    assertEquals(8, cli.exitCode(), cli.toString());
+    assertTrue(cli.err().contains("error: " + hex + ": holds nothing but option-byte data, which"
+        + " --skip-option-bytes leaves out: there is nothing to write\n"), cli.err());
+  }
+
+  @Test
+  void aHexFileWithNoDataIsRefused() throws Exception {
+    Path empty = dir.resolve("empty.hex");
+    Files.writeString(empty, ":00000001FF\n");
+    Cli cli = Cli.run("write", empty.toString());
+    assertEquals(8, cli.exitCode(), cli.toString());
+    assertTrue(cli.err().contains("error: " + empty + ": holds no data to write\n"), cli.err());
+  }
 }

@@ -140,8 +140,8 @@ class FlashPlanTest {
   void anImageInTheOptionBytesIsRefused() {
     ImageDoesNotFitException e = assertThrows(ImageDoesNotFitException.class,
         () -> plan(FirmwareImage.of(0x1FFFF800L, new byte[16]), F103, EraseMode.TOUCHED));
-    assertEquals("image data at 0x1FFFF800-0x1FFFF80F lies in the option bytes, which are written"
-        + " only when asked for", firstLine(e));
+    assertEquals("image data at 0x1FFFF800-0x1FFFF80F lies in the option bytes, which are never"
+        + " written from an image (write the rest with --skip-option-bytes)", firstLine(e));
   }
 
   @Test
