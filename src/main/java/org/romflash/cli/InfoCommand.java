@@ -43,11 +43,28 @@ final class InfoCommand extends SessionCommand {
     out().printf("RAM:              %s (bootloader uses %s)%n", d.ram(),
         d.bootloader().reservedRam());
     out().printf("Option bytes:     %s%n", d.optionBytes());
-    out().printf("Unique ID at:     %s%n", hex(d.uidAddress()));
+    out().printf("Unique ID:        %s (at %s)%n", uniqueId(session, d), hex(d.uidAddress()));
     out().printf("Source:           %s%n", d.source().replaceAll("\\s+", " "));
     out().printf("Read protection:  %s%n", readProtection(session, d.flash().base()));
     out().flush();
     return ExitCode.OK;
+  }
+
+  /** The 96-bit unique ID as the reference manuals print it: three words, most significant first. */
+  private static String uniqueId(Session session, Device d) {
+    try {
+      byte[] raw = session.client().readMemory(d.uidAddress(), 12);
+      StringBuilder text = new StringBuilder();
+      for (int word = 2; word >= 0; word--) {
+        for (int i = 3; i >= 0; i--) {
+          text.append(String.format("%02X", raw[word * 4 + i]));
+        }
+        text.append(word > 0 ? "-" : "");
+      }
+      return text.toString();
+    } catch (NackException e) {
+      return "unreadable (read protection?)";
+    }
   }
 
   private static String hex(long address) {

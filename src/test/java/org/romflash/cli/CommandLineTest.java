@@ -33,6 +33,11 @@ class CommandLineTest {
     assertTrue(cli.out().contains("Product ID:       0x460\n"), cli.out());
     assertTrue(cli.out().contains("Device:           STM32G071xB (STM32G07xxx/G08xxx)\n"), cli.out());
     assertTrue(cli.out().contains("Read protection:  inactive (level 0)\n"), cli.out());
+    // The emulator's UID bytes are "RFG071xB0000" in memory order; words print most significant first.
+    assertTrue(cli.out().contains("Unique ID:        30303030-42783137-30474652 (at 0x1FFF7590)\n"),
+        cli.out());
+    assertTrue(cli.out().contains("Flash size:       128 KiB (flash-size register at 0x1FFF75E0)\n"),
+        cli.out());
   }
 
   @Test
