@@ -37,6 +37,9 @@ final class Diagnostics {
     if (failure instanceof LinkException e) {
       return new Diagnosis(e.getMessage(), linkHint(e), ExitCode.LINK_FAILED);
     }
+    if (failure instanceof ConfirmationMissingException e) {
+      return new Diagnosis(e.getMessage(), e.hint(), ExitCode.USAGE);
+    }
     if (failure instanceof ImageFormatException e) {
       return new Diagnosis(e.getMessage(), "the file is not a valid firmware image; rebuild it or"
           + " check that the whole file was copied", ExitCode.BAD_INPUT);

@@ -42,7 +42,7 @@ final class InfoCommand extends SessionCommand {
             + " KiB"));
     out().printf("RAM:              %s (bootloader uses %s)%n", d.ram(),
         d.bootloader().reservedRam());
-    out().printf("Option bytes:     %s%n", d.optionBytes());
+    out().printf("Option bytes:     %s%s%n", d.optionBytes(), optionFields(session, d));
     out().printf("Unique ID:        %s (at %s)%n", uniqueId(session, d), hex(d.uidAddress()));
     out().printf("Source:           %s%n", d.source().replaceAll("\\s+", " "));
     out().printf("Read protection:  %s%n", readProtection(session, d.flash().base()));
@@ -64,6 +64,19 @@ final class InfoCommand extends SessionCommand {
       return text.toString();
     } catch (NackException e) {
       return "unreadable (read protection?)";
+    }
+  }
+
+  /** ": RDP=0xAA (level 0), nBOOT0=0x01, ..." or why they cannot be read. */
+  private static String optionFields(Session session, Device d) {
+    try {
+      org.romflash.device.OptionImage image = OptionBytesReader.read(session);
+      return ": " + String.join(", ", d.options().fields().stream()
+          .map(f -> f.name() + "=" + OptionBytesReader.describe(d, image, f)
+              .replace("  level ", " level "))
+          .toList());
+    } catch (NackException e) {
+      return " (unreadable: read protection?)";
     }
   }
 

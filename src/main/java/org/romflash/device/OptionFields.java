@@ -35,7 +35,22 @@ final class OptionFields {
         fields.add(field(field.getKey(), field.getValue().asText(), v));
       }
     }
-    return new OptionBytes(region, fields, pinsOnly);
+    JsonNode rdp = node.get("rdp");
+    int open = rdp == null ? 0xAA : (int) v.number(rdp, "open");
+    List<Integer> permanent = rdp == null || !rdp.has("permanent") ? List.of(0xCC)
+        : v.numbers(rdp, "permanent").stream().map(Long::intValue).toList();
+    return new OptionBytes(region, fields, pinsOnly, complement(node, v), open, permanent);
+  }
+
+  private static OptionBytes.Complement complement(JsonNode node, Values v) {
+    String text = node.has("complement") ? node.get("complement").asText() : "none";
+    return switch (text) {
+      case "none" -> OptionBytes.Complement.NONE;
+      case "byte" -> OptionBytes.Complement.BYTE;
+      case "half-word" -> OptionBytes.Complement.HALF_WORD;
+      default -> throw v.fail("option_bytes.complement", "'" + text
+          + "' is not none, byte or half-word");
+    };
   }
 
   private static OptionField field(String name, String text, Values v) {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.romflash.device.Device;
 import org.romflash.device.EraseUnit;
 import org.romflash.device.MemoryRegion;
+import org.romflash.device.OptionBytes;
+import org.romflash.device.OptionImage;
 import org.romflash.device.RewritePolicy;
 
 /**
@@ -18,6 +20,7 @@ public final class Chip {
   private final Device device;
   private final List<MemoryArea> areas = new ArrayList<>();
   private final MemoryArea flash;
+  private final MemoryArea options;
   private final BitSet writeProtected = new BitSet();
   private int readProtectionLevel;
   private int resets;
@@ -28,7 +31,8 @@ public final class Chip {
     device.ramRegions().forEach(ram -> add(MemoryArea.Kind.RAM, ram, 0x00));
     device.eeprom().ifPresent(eeprom -> add(MemoryArea.Kind.RAM, eeprom, device.erasedValue()));
     add(MemoryArea.Kind.SYSTEM, device.systemMemory(), 0x00);
-    add(MemoryArea.Kind.OPTION_BYTES, device.optionBytes(), 0xFF);
+    options = add(MemoryArea.Kind.OPTION_BYTES, device.optionBytes(), 0xFF);
+    options.put(device.optionBytes().start(), OptionImage.factory(device.options()).bytes());
     addDeviceInfo();
   }
 
@@ -41,11 +45,38 @@ public final class Chip {
     return readProtectionLevel;
   }
 
+  /** Sets the level, and the RDP option field to a value that means it, as the chip would. */
   public void setReadProtectionLevel(int level) {
     if (level < 0 || level > 2) {
       throw new IllegalArgumentException("read protection level must be 0, 1 or 2");
     }
     readProtectionLevel = level;
+    OptionBytes layout = device.options();
+    layout.field("RDP").ifPresent(rdp -> {
+      int value = switch (level) {
+        case 0 -> layout.rdpOpen();
+        case 1 -> 0xBB;
+        default -> layout.rdpPermanent().isEmpty() ? 0xCC : layout.rdpPermanent().get(0);
+      };
+      options.put(options.region().start(), optionImage().with(rdp, value).withComplements()
+          .bytes());
+    });
+  }
+
+  /** The option bytes as stored. */
+  public OptionImage optionImage() {
+    return new OptionImage(device.options(),
+        options.read(options.region().start(), (int) options.region().size()));
+  }
+
+  /**
+   * What the chip does when it reloads its option bytes after a write: a complement that does not
+   * match is an option-byte error, which loads read protection (F1 behaviour); otherwise the RDP
+   * field sets the level.
+   */
+  private void reloadOptionBytes() {
+    OptionImage image = optionImage();
+    readProtectionLevel = image.complementsValid() ? image.readProtectionLevel() : 1;
   }
 
   public boolean readProtected() {
@@ -114,6 +145,7 @@ public final class Chip {
     MemoryArea area = target.get();
     if (area.kind() == MemoryArea.Kind.OPTION_BYTES) {
       area.put(address, data);
+      reloadOptionBytes();
       return WriteOutcome.OPTION_BYTES_WRITTEN;
     }
     if (area.kind() == MemoryArea.Kind.FLASH) {
@@ -191,7 +223,7 @@ public final class Chip {
   void regressReadProtection() {
     flash.fill(flash.region().start(), flash.region().size(), device.erasedValue());
     writeProtected.clear();
-    readProtectionLevel = 0;
+    setReadProtectionLevel(0);
   }
 
   private boolean writableKind(MemoryArea area, long address) {

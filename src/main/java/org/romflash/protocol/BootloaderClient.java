@@ -138,6 +138,15 @@ public final class BootloaderClient {
   }
 
   /**
+   * Write Memory to the option bytes (AN3155 3.6): the chip programs them, resets to load them, and
+   * is synchronised again before this returns.
+   */
+  public void writeOptionBytes(long address, byte[] data) {
+    writeMemory(address, data);
+    synchroniser.afterReset(Command.WRITE_MEMORY);
+  }
+
+  /**
    * Erases the whole user flash: Extended Erase 0xFFFF when offered, else Erase with 0xFF 0x00.
    *
    * @param timeout how long the chip may take: see {@link Timeouts#eraseOf(long)}
