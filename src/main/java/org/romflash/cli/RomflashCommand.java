@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
         EmulateCommand.class,
         DevicesCommand.class,
         OptionBytesCommand.class,
+        ProtectCommand.class,
+        CrcCommand.class,
+        SpecialCommand.class,
         picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
