@@ -29,6 +29,8 @@ final class ConnectionOptions {
 
   @Mixin DatabaseOptions devices;
 
+  @Mixin LineOptions lines;
+
   @Option(names = "--sim-rdp", paramLabel = "LEVEL", defaultValue = "0",
       description = "With sim:, start at this read-protection level (0, 1, or 2: never answers).")
   int simReadProtection;

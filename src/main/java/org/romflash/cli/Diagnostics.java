@@ -79,6 +79,11 @@ final class Diagnostics {
               + " most parts)? Common ground? Try --baud 57600. A chip with read protection level 2"
               + " never answers.", ExitCode.NO_RESPONSE);
     }
+    if (e instanceof NoReplyException && e.command() == Command.GET && e.stage() == Stage.COMMAND) {
+      return new Diagnosis(e.getMessage(), "with --no-init the bootloader must already be"
+          + " synchronised by an earlier 0x7F (drop --no-init after a reset); otherwise check power"
+          + " and wiring", ExitCode.NO_RESPONSE);
+    }
     if (e instanceof NoReplyException) {
       return new Diagnosis(e.getMessage(), "the chip stopped answering mid-command: check power and"
           + " wiring, that nothing resets the chip (DTR/RTS wiring), or try a lower --baud",

@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 import org.romflash.device.Device;
 import org.romflash.device.DeviceDatabase;
 import org.romflash.emulator.Emulator;
+import org.romflash.link.EntryExit;
+import org.romflash.link.LineSequence;
 import org.romflash.link.Link;
 import org.romflash.link.SerialLink;
 import org.romflash.link.SerialSettings;
@@ -24,10 +26,12 @@ final class Session implements AutoCloseable {
   private final int pid;
   private final ChipIdentity identity;
   private final BootloaderTarget target;
+  private final LineSequence exitSequence;
 
   private Session(Link link, AutoCloseable owner, BootloaderClient client, BootloaderInfo info,
-      int pid, ChipIdentity identity, int retries) {
+      int pid, ChipIdentity identity, int retries, LineSequence exitSequence) {
     this.link = link;
+    this.exitSequence = exitSequence;
     this.owner = owner;
     this.client = client;
     this.info = info;
@@ -38,11 +42,14 @@ final class Session implements AutoCloseable {
   }
 
   /**
-   * Opens the port, synchronises, reads the command list and the product ID, finds the device. A
-   * chip missing from the database still gets a session, for {@code info}; asking it for its
-   * device is then an {@link UnknownDeviceException}.
+   * Opens the port, runs the entry line sequence, synchronises (unless {@code --no-init}), reads
+   * the command list and the product ID, finds the device. A chip missing from the database still
+   * gets a session, for {@code info}; asking it for its device is then an {@link
+   * UnknownDeviceException}. Bad line options throw IllegalArgumentException before the port is
+   * opened.
    */
   static Session open(ConnectionOptions options, Consumer<String> warnings) {
+    EntryExit lines = options.lines.sequences();
     DeviceDatabase database = options.devices.database();
     String port = options.portOrDefault();
     Link link;
@@ -64,17 +71,18 @@ final class Session implements AutoCloseable {
       owner = link;
     }
     try {
+      lines.entry().run(link);
       BootloaderClient client = new BootloaderClient(link, Timeouts.forBaud(options.baud));
-      BootloaderInfo info = client.connect();
+      BootloaderInfo info = options.lines.noInit ? client.get() : client.connect();
       int pid = client.getId();
       List<Device> candidates = database.byPid(pid);
       if (candidates.isEmpty()) {
-        return new Session(link, owner, client, info, pid, null, options.retries);
+        return new Session(link, owner, client, info, pid, null, options.retries, lines.exit());
       }
       ChipIdentity identity = ChipIdentity.identify(
           new BootloaderTarget(client, candidates.get(0), options.retries)::read, candidates);
       identity.notes().forEach(warnings);
-      return new Session(link, owner, client, info, pid, identity, options.retries);
+      return new Session(link, owner, client, info, pid, identity, options.retries, lines.exit());
     } catch (RuntimeException e) {
       closeQuietly(owner);
       throw e;
@@ -143,6 +151,11 @@ final class Session implements AutoCloseable {
   BootloaderTarget target() {
     identity();
     return target;
+  }
+
+  /** Runs the exit line sequence, if one was given: the command succeeded. */
+  void runExitSequence() {
+    exitSequence.run(link);
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.romflash.flash.Progress;
+import org.romflash.link.LinkPair;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,6 +22,7 @@ abstract class SessionCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     checkArguments();
+    connection.lines.check(spec.commandLine());
     PrintStream err = Main.errStream();
     if (!quiet && connection.portOrDefault().startsWith("sim:")) {
       err.println("note: using the built-in emulated chip " + connection.portOrDefault()
@@ -31,7 +33,23 @@ abstract class SessionCommand implements Callable<Integer> {
         err.println("warning: " + warning);
       }
     })) {
-      return run(session).code();
+      try {
+        ExitCode code = run(session);
+        if (code == ExitCode.OK) {
+          session.runExitSequence();
+        }
+        return code.code();
+      } finally {
+        noteSimulatedLines(session, err);
+      }
+    }
+  }
+
+  /** On sim:, shows what the line options did, since no board is there to react to them. */
+  private void noteSimulatedLines(Session session, PrintStream err) {
+    if (!quiet && session.link() instanceof LinkPair.Endpoint sim && !sim.lineEvents().isEmpty()) {
+      err.println("note: control lines driven on " + port() + " (the emulated chip ignores them): "
+          + String.join(" ", sim.lineEvents()));
     }
   }
 

@@ -15,7 +15,9 @@ import org.romflash.link.TcpLink;
 
 /**
  * Serves one emulated chip to other programs: on a pseudo-terminal (any serial tool can open it) or
- * on a loopback TCP port (one client at a time). The chip keeps its memory across connections.
+ * on a loopback TCP port (one client at a time). The chip keeps its memory across connections,
+ * and a bootloader left synchronised stays so, as a real chip does when the host closes and reopens
+ * the port (each connection otherwise meets a freshly reset bootloader).
  */
 public final class EmulatorServer implements AutoCloseable {
   private final Chip chip;
@@ -53,10 +55,12 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   private void serve(ServerSocket server) {
+    boolean synchronised = options.synchronised();
     while (!closed) {
       try (Socket socket = server.accept()) {
-        current = Emulator.start(chip, TcpLink.wrap(socket), options);
+        current = Emulator.start(chip, TcpLink.wrap(socket), options.synchronised(synchronised));
         current.join();
+        synchronised = current.synchronised();
       } catch (IOException e) {
         if (closed) {
           return;

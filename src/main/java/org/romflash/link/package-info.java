@@ -6,5 +6,10 @@
  * BREAK. {@link org.romflash.link.SerialLink} is the only class in the code base that touches
  * jSerialComm; it turns that library's {@code -1}/{@code false} returns into {@link
  * org.romflash.link.LinkException}s naming the port.
+ *
+ * <p>{@link org.romflash.link.LineSequence} scripts DTR/RTS/BREAK for boards whose adapter drives
+ * BOOT0 and NRST: {@link org.romflash.link.LineSequenceParser} reads stm32flash's {@code -i}
+ * grammar, {@link org.romflash.link.BootWiring} builds the usual entry and exit sequences from
+ * which line is wired to which pin, and {@link org.romflash.link.EntryExit} holds the pair.
  */
 package org.romflash.link;

@@ -2,6 +2,7 @@ package org.romflash.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class EmulatorServerTest {
         BootloaderClient client = new BootloaderClient(second,
             Timeouts.forBaud(115200).withReply(Duration.ofMillis(500)));
         // Still synchronised from the first connection: 0x7F is answered NACK after a pause.
-        client.synchronise();
+        assertFalse(client.synchronise(), "NACK: the bootloader was still synchronised");
         assertEquals(0x435, client.getId());
         assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, client.readMemory(0x08000800L, 8));
       }
