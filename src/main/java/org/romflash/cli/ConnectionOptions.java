@@ -44,6 +44,11 @@ final class ConnectionOptions {
           + " there and its flash-size register says so.")
   Long simFlashSize;
 
+  @Option(names = "--log", paramLabel = "FILE",
+      description = "Write a timestamped transcript of every byte sent and received (and every"
+          + " control-line change) to FILE.")
+  java.nio.file.Path log;
+
   String portOrDefault() {
     return port == null || port.isBlank() ? "sim:F103xB" : port;
   }

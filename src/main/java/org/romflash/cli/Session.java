@@ -8,6 +8,7 @@ import org.romflash.emulator.Emulator;
 import org.romflash.link.EntryExit;
 import org.romflash.link.LineSequence;
 import org.romflash.link.Link;
+import org.romflash.link.LoggingLink;
 import org.romflash.link.SerialLink;
 import org.romflash.link.SerialSettings;
 import org.romflash.link.TcpLink;
@@ -69,6 +70,15 @@ final class Session implements AutoCloseable {
       link = SerialLink.open(port, SerialSettings.defaults().withBaud(options.baud)
           .withParity(options.parity), warnings);
       owner = link;
+    }
+    if (options.log != null) {
+      LoggingLink logged = TranscriptLog.open(options.log, link);
+      AutoCloseable transport = owner;
+      owner = () -> {
+        logged.close();
+        transport.close();
+      };
+      link = logged;
     }
     try {
       lines.entry().run(link);

@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.romflash.flash.Progress;
+import org.romflash.link.Link;
 import org.romflash.link.LinkPair;
+import org.romflash.link.LoggingLink;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,7 +49,8 @@ abstract class SessionCommand implements Callable<Integer> {
 
   /** On sim:, shows what the line options did, since no board is there to react to them. */
   private void noteSimulatedLines(Session session, PrintStream err) {
-    if (!quiet && session.link() instanceof LinkPair.Endpoint sim && !sim.lineEvents().isEmpty()) {
+    Link link = session.link() instanceof LoggingLink logged ? logged.inner() : session.link();
+    if (!quiet && link instanceof LinkPair.Endpoint sim && !sim.lineEvents().isEmpty()) {
       err.println("note: control lines driven on " + port() + " (the emulated chip ignores them): "
           + String.join(" ", sim.lineEvents()));
     }
