@@ -54,6 +54,11 @@ public final class Emulator implements AutoCloseable {
     return bootloader.state() == Bootloader.State.APPLICATION;
   }
 
+  /** Whether the bootloader has answered its autobaud 0x7F and now waits for commands. */
+  public boolean synchronised() {
+    return bootloader.state() == Bootloader.State.COMMAND;
+  }
+
   /**
    * Whether the bootloader has finished with everything it received and waits for the next byte.
    * Tests wait for this before sending, so bytes are not lost to a reset still in progress.

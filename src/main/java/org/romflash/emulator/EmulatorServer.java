@@ -15,7 +15,8 @@ import org.romflash.link.TcpLink;
 
 /**
  * Serves one emulated chip to other programs: on a pseudo-terminal (any serial tool can open it) or
- * on a loopback TCP port (one client at a time). The chip keeps its memory across connections.
+ * on a loopback TCP port (one client at a time). The chip keeps its memory across connections, and
+ * its bootloader stays synchronised: like a real chip, it does not notice a host closing the port.
  */
 public final class EmulatorServer implements AutoCloseable {
   private final Chip chip;
@@ -55,7 +56,10 @@ public final class EmulatorServer implements AutoCloseable {
   private void serve(ServerSocket server) {
     while (!closed) {
       try (Socket socket = server.accept()) {
-        current = Emulator.start(chip, TcpLink.wrap(socket), options);
+        // A host closing its port does not reset a chip: a bootloader left synchronised stays so.
+        boolean synchronised = current != null && current.synchronised();
+        current = Emulator.start(chip, TcpLink.wrap(socket),
+            synchronised ? options.synchronised(true) : options);
         current.join();
       } catch (IOException e) {
         if (closed) {

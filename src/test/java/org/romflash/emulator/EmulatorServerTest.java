@@ -2,6 +2,7 @@ package org.romflash.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -10,11 +11,14 @@ import org.romflash.link.TcpLink;
 import org.romflash.protocol.BootloaderClient;
 import org.romflash.protocol.Timeouts;
 
-/** {@code romflash emulate --tcp}: one client after another, the chip keeps its memory. */
+/**
+ * {@code romflash emulate --tcp}: one client after another, the chip keeps its memory and stays
+ * synchronised.
+ */
 class EmulatorServerTest {
 
   @Test
-  void aChipServedOnLoopbackTcpKeepsItsMemoryAcrossConnections() throws Exception {
+  void aChipServedOnLoopbackTcpKeepsItsMemoryAndSynchronisationAcrossConnections() throws Exception {
     Chip chip = new Chip(DeviceDatabase.bundled().byName("L431xC").orElseThrow());
     EmulatorServer server = new EmulatorServer(chip, Emulator.Options.defaults());
     try {
@@ -28,7 +32,7 @@ class EmulatorServerTest {
         BootloaderClient client = new BootloaderClient(second,
             Timeouts.forBaud(115200).withReply(Duration.ofMillis(500)));
         // Still synchronised from the first connection: 0x7F is answered NACK after a pause.
-        client.synchronise();
+        assertFalse(client.synchronise(), "0x7F is answered NACK, not ACK");
         assertEquals(0x435, client.getId());
         assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, client.readMemory(0x08000800L, 8));
       }
