@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         UnprotectCommand.class,
         EmulateCommand.class,
         DevicesCommand.class,
+        PortsCommand.class,
         picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
