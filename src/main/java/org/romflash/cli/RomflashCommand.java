@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         EmulateCommand.class,
         DevicesCommand.class,
         PortsCommand.class,
+        DoctorCommand.class,
         picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -217,7 +217,7 @@ public final class SerialLink implements Link {
     return switch (port.getLastErrorCode()) {
       case 2 -> ": the port does not exist";
       case 13 -> ": permission denied";
-      case 16 -> ": the port is busy (held by another program)";
+      case 11, 16 -> ": the port is busy (held by another program)";
       case 22 -> settings.parity() == Parity.NONE ? ": the device rejected the settings "
           + describe(settings) : ": the device rejected parity " + settings.parity()
           + (isPseudoTerminal(path) ? " (it is a pseudo-terminal, which cannot carry parity)" : "");
