@@ -37,6 +37,11 @@ final class Diagnostics {
     if (failure instanceof LinkException e) {
       return new Diagnosis(e.getMessage(), linkHint(e), ExitCode.LINK_FAILED);
     }
+    if (failure instanceof NotSynchronisedException e) {
+      return new Diagnosis(e.getMessage(), "with --no-init the bootloader must already be"
+          + " synchronised by an earlier 0x7F (drop --no-init after a reset); otherwise check power"
+          + " and wiring", ExitCode.NO_RESPONSE);
+    }
     if (failure instanceof ConfirmationMissingException e) {
       return new Diagnosis(e.getMessage(), e.hint(), ExitCode.USAGE);
     }
@@ -78,11 +83,6 @@ final class Diagnostics {
               + " to chip RX, PA10 on USART1)? Is it the bootloader's USART (USART1 PA9/PA10 on"
               + " most parts)? Common ground? Try --baud 57600. A chip with read protection level 2"
               + " never answers.", ExitCode.NO_RESPONSE);
-    }
-    if (e instanceof NoReplyException && e.command() == Command.GET && e.stage() == Stage.COMMAND) {
-      return new Diagnosis(e.getMessage(), "with --no-init the bootloader must already be"
-          + " synchronised by an earlier 0x7F (drop --no-init after a reset); otherwise check power"
-          + " and wiring", ExitCode.NO_RESPONSE);
     }
     if (e instanceof NoReplyException) {
       return new Diagnosis(e.getMessage(), "the chip stopped answering mid-command: check power and"

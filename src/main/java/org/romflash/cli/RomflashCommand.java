@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
         ProtectCommand.class,
         CrcCommand.class,
         SpecialCommand.class,
+        PortsCommand.class,
+        DoctorCommand.class,
         picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -9,6 +9,7 @@ import org.romflash.link.EntryExit;
 import org.romflash.link.LineSequence;
 import org.romflash.link.Link;
 import org.romflash.link.LoggingLink;
+import org.romflash.link.Parity;
 import org.romflash.link.SerialLink;
 import org.romflash.link.SerialSettings;
 import org.romflash.link.TcpLink;
@@ -52,25 +53,9 @@ final class Session implements AutoCloseable {
   static Session open(ConnectionOptions options, Consumer<String> warnings) {
     EntryExit lines = options.lines.sequences();
     DeviceDatabase database = options.devices.database();
-    String port = options.portOrDefault();
-    Link link;
-    AutoCloseable owner;
-    if (port.startsWith("sim:")) {
-      Device simulated = options.devices.named(port.substring(4));
-      if (options.simFlashSize != null) {
-        simulated = simulated.withFlashSize(options.simFlashSize);
-      }
-      Emulator.Simulation sim = simulate(simulated, options);
-      link = sim.hostLink();
-      owner = sim;
-    } else if (port.startsWith("tcp://")) {
-      link = tcp(port);
-      owner = link;
-    } else {
-      link = SerialLink.open(port, SerialSettings.defaults().withBaud(options.baud)
-          .withParity(options.parity), warnings);
-      owner = link;
-    }
+    Port opened = openPort(options, options.baud, options.parity, warnings);
+    Link link = opened.link();
+    AutoCloseable owner = opened.owner();
     if (options.log != null) {
       LoggingLink logged = TranscriptLog.open(options.log, link);
       AutoCloseable transport = owner;
@@ -83,7 +68,7 @@ final class Session implements AutoCloseable {
     try {
       lines.entry().run(link);
       BootloaderClient client = new BootloaderClient(link, Timeouts.forBaud(options.baud));
-      BootloaderInfo info = options.lines.noInit ? client.get() : client.connect();
+      BootloaderInfo info = options.lines.noInit ? getWithoutInit(client) : client.connect();
       int pid = client.getId();
       List<Device> candidates = database.byPid(pid);
       if (candidates.isEmpty()) {
@@ -97,6 +82,44 @@ final class Session implements AutoCloseable {
       closeQuietly(owner);
       throw e;
     }
+  }
+
+  /** An open link and what to close to release it (the port, or the whole simulation). */
+  record Port(Link link, AutoCloseable owner) implements AutoCloseable {
+    @Override
+    public void close() {
+      closeQuietly(owner);
+    }
+  }
+
+  /**
+   * Opens {@code --port} without talking to the chip: a serial port at {@code baud} and {@code
+   * parity}, a TCP serial server, or a fresh emulated chip (for which baud and parity mean nothing).
+   */
+  /** Get on a chip assumed synchronised; silence then most likely means it was not. */
+  private static BootloaderInfo getWithoutInit(BootloaderClient client) {
+    try {
+      return client.get();
+    } catch (org.romflash.protocol.NoReplyException e) {
+      throw new NotSynchronisedException(e);
+    }
+  }
+
+  static Port openPort(ConnectionOptions options, int baud, Parity parity,
+      Consumer<String> warnings) {
+    String port = options.portOrDefault();
+    if (port.startsWith("sim:")) {
+      Device simulated = options.devices.named(port.substring(4));
+      if (options.simFlashSize != null) {
+        simulated = simulated.withFlashSize(options.simFlashSize);
+      }
+      Emulator.Simulation sim = simulate(simulated, options);
+      return new Port(sim.hostLink(), sim);
+    }
+    Link link = port.startsWith("tcp://") ? tcp(port)
+        : SerialLink.open(port, SerialSettings.defaults().withBaud(baud).withParity(parity),
+            warnings);
+    return new Port(link, link);
   }
 
   private static Emulator.Simulation simulate(Device device, ConnectionOptions options) {

@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * A serial port, through jSerialComm. The only class that imports that library.
+ * A serial port, through jSerialComm. The only class that imports that library (it also
+ * enumerates the ports for {@link SerialPorts#system()}).
  *
  * <p>At open every port parameter is set explicitly (baud, 8 data bits, parity, 1 stop bit, all flow
  * control off), DTR and RTS are driven to the idle levels of {@link SerialSettings}, and stale input
@@ -51,6 +52,23 @@ public final class SerialLink implements Link {
     SerialLink link = new SerialLink(port, path, settings, warnings);
     link.afterOpen();
     return link;
+  }
+
+  /**
+   * The ports jSerialComm finds. It reports an unknown USB ID as -1 and a missing serial number as
+   * "Unknown"; both become absent values here.
+   */
+  static java.util.List<PortInfo> systemPorts() {
+    java.util.List<PortInfo> ports = new java.util.ArrayList<>();
+    for (SerialPort port : SerialPort.getCommPorts()) {
+      String serial = port.getSerialNumber();
+      boolean noSerial = serial == null || serial.isBlank() || serial.equals("Unknown");
+      ports.add(new PortInfo(port.getSystemPortPath(),
+          port.getPortDescription() == null ? "" : port.getPortDescription().strip(),
+          port.getVendorID(), port.getProductID(),
+          noSerial ? java.util.Optional.empty() : java.util.Optional.of(serial.strip())));
+    }
+    return ports;
   }
 
   private static void configure(SerialPort port, String path, SerialSettings settings) {
@@ -199,7 +217,7 @@ public final class SerialLink implements Link {
     return switch (port.getLastErrorCode()) {
       case 2 -> ": the port does not exist";
       case 13 -> ": permission denied";
-      case 16 -> ": the port is busy (held by another program)";
+      case 11, 16 -> ": the port is busy (held by another program)";
       case 22 -> settings.parity() == Parity.NONE ? ": the device rejected the settings "
           + describe(settings) : ": the device rejected parity " + settings.parity()
           + (isPseudoTerminal(path) ? " (it is a pseudo-terminal, which cannot carry parity)" : "");

@@ -5,7 +5,9 @@
  * read exactly {@code n} bytes before a deadline or fail, drop pending input, drive DTR/RTS and send
  * BREAK. {@link org.romflash.link.SerialLink} is the only class in the code base that touches
  * jSerialComm; it turns that library's {@code -1}/{@code false} returns into {@link
- * org.romflash.link.LinkException}s naming the port.
+ * org.romflash.link.LinkException}s naming the port, and enumerates the ports behind {@link
+ * org.romflash.link.SerialPorts} as {@link org.romflash.link.PortInfo} records. {@link
+ * org.romflash.link.PortHolders} finds the processes that hold a port, from {@code /proc} on Linux.
  *
  * <p>{@link org.romflash.link.LineSequence} scripts DTR/RTS/BREAK for boards whose adapter drives
  * BOOT0 and NRST: {@link org.romflash.link.LineSequenceParser} reads stm32flash's {@code -i}

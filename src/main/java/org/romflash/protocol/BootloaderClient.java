@@ -52,6 +52,16 @@ public final class BootloaderClient {
   }
 
   /**
+   * Sends 0x7F (twice if the first gets no answer) and reports what came back within {@code window},
+   * for diagnosing a line whose state is unknown; see {@link Synchroniser}. After {@link
+   * SyncAnswer.Ack} or {@link SyncAnswer.Nack} the bootloader waits for a command: {@link #get()}
+   * may follow directly.
+   */
+  public SyncAnswer probe(Duration window) {
+    return synchroniser.probe(window);
+  }
+
+  /**
    * Brings a bootloader stuck in the middle of a frame back to waiting for a command; see {@link
    * Synchroniser}.
    */

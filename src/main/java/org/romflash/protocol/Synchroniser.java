@@ -1,6 +1,8 @@
 package org.romflash.protocol;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.romflash.link.Link;
 import org.romflash.link.LinkTimeoutException;
 
@@ -50,6 +52,39 @@ final class Synchroniser {
     }
     throw new IllegalStateException("unreachable");
   }
+
+  /**
+   * Sends 0x7F and reports what came back within {@code window}, without retrying or throwing. When
+   * nothing comes back a second 0x7F is sent: a bootloader already synchronised takes the first as
+   * half a command and NACKs the pair (stm32flash's init sequence relies on the same). Everything
+   * arriving within {@link #PROBE_GAP} of the previous byte is collected, up to {@link
+   * #PROBE_MAX_BYTES}, so an echo followed by an answer is seen whole.
+   */
+  SyncAnswer probe(Duration window) {
+    link.drain();
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      link.write((byte) Bytes.SYNC);
+      List<Integer> received = new ArrayList<>();
+      try {
+        received.add(link.readByte(window));
+        while (received.size() < PROBE_MAX_BYTES) {
+          received.add(link.readByte(PROBE_GAP));
+        }
+      } catch (LinkTimeoutException e) {
+        // The answer, if any, is complete.
+      }
+      if (!received.isEmpty()) {
+        return SyncAnswer.classify(received, attempt);
+      }
+    }
+    return new SyncAnswer.Silence(window);
+  }
+
+  /** Silence after a byte that ends a probe's answer: above the 16 ms some USB adapters hold bytes. */
+  static final Duration PROBE_GAP = Duration.ofMillis(40);
+
+  /** A probe's answer is one byte; more than this is noise and need not be read to the end. */
+  static final int PROBE_MAX_BYTES = 16;
 
   /**
    * Brings a bootloader that may be in the middle of a frame (after a lost or corrupted byte) back

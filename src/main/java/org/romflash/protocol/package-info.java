@@ -5,6 +5,8 @@
  * one method per command, every frame checksummed as AN3155 gives it, every reply checked. Failures
  * are {@link org.romflash.protocol.BootloaderException}s that carry the command, the stage it
  * failed at, the address involved and the byte received; turning them into advice is the CLI's
- * job. Nothing in this package prints.
+ * job. {@link org.romflash.protocol.BootloaderClient#probe} sends a single autobaud 0x7F and names
+ * what came back as a {@link org.romflash.protocol.SyncAnswer} (ACK, NACK, echo, garbage, silence),
+ * for diagnosing a line. Nothing in this package prints.
  */
 package org.romflash.protocol;

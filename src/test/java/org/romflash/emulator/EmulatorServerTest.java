@@ -11,11 +11,14 @@ import org.romflash.link.TcpLink;
 import org.romflash.protocol.BootloaderClient;
 import org.romflash.protocol.Timeouts;
 
-/** {@code romflash emulate --tcp}: one client after another, the chip keeps its memory. */
+/**
+ * {@code romflash emulate --tcp}: one client after another, the chip keeps its memory and stays
+ * synchronised.
+ */
 class EmulatorServerTest {
 
   @Test
-  void aChipServedOnLoopbackTcpKeepsItsMemoryAcrossConnections() throws Exception {
+  void aChipServedOnLoopbackTcpKeepsItsMemoryAndSynchronisationAcrossConnections() throws Exception {
     Chip chip = new Chip(DeviceDatabase.bundled().byName("L431xC").orElseThrow());
     EmulatorServer server = new EmulatorServer(chip, Emulator.Options.defaults());
     try {

@@ -1,0 +1,34 @@
+package org.romflash.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.romflash.link.PortInfo;
+import org.romflash.link.SerialPorts;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** {@code romflash ports}: which serial ports there are, and which one is the USB-UART adapter. */
+@CommandLine.Command(name = "ports", mixinStandardHelpOptions = true,
+    description = {"List the serial ports: path, description, USB vendor:product ID and, for"
+        + " well-known USB-UART adapters (FTDI, CP210x, CH340, PL2303, ST-LINK), what they are.",
+        "Exits 0 also when there are none."})
+final class PortsCommand implements Callable<Integer> {
+  @Option(names = "--json", description = "Print a JSON array for scripts.")
+  boolean json;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    List<PortInfo> ports = SerialPorts.system().list();
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(PortListing.json(ports));
+    } else {
+      PortListing.text(ports).forEach(out::println);
+    }
+    out.flush();
+    return ExitCode.OK.code();
+  }
+}
