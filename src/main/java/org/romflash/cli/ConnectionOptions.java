@@ -42,6 +42,12 @@ final class ConnectionOptions {
           + " there and its flash-size register says so.")
   Long simFlashSize;
 
+  /**
+   * Set by commands, not an option: the bootloader already answered an earlier 0x7F (stm32flash
+   * -c), so the session starts with Get instead of synchronising again.
+   */
+  boolean resume;
+
   String portOrDefault() {
     return port == null || port.isBlank() ? "sim:F103xB" : port;
   }

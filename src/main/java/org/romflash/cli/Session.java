@@ -65,7 +65,7 @@ final class Session implements AutoCloseable {
     }
     try {
       BootloaderClient client = new BootloaderClient(link, Timeouts.forBaud(options.baud));
-      BootloaderInfo info = client.connect();
+      BootloaderInfo info = options.resume ? client.get() : client.connect();
       int pid = client.getId();
       List<Device> candidates = database.byPid(pid);
       if (candidates.isEmpty()) {
