@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.romflash.cli.stm32flash.Stm32flashArguments;
 import org.romflash.cli.stm32flash.Stm32flashUsageException;
 import org.romflash.flash.ImageDoesNotFitException;
+import org.romflash.protocol.Command;
+import org.romflash.protocol.NoReplyException;
 import picocli.CommandLine;
 import picocli.CommandLine.Unmatched;
 
@@ -49,6 +51,11 @@ final class Stm32flashCommand implements Callable<Integer> {
         diagnosis = new Diagnostics.Diagnosis(diagnosis.message(), "nothing was erased or"
             + " written. Check that the file is the one meant for this chip, or widen -S or -e",
             diagnosis.exitCode());
+      }
+      if (arguments.resume() && e instanceof NoReplyException nr && nr.command() == Command.GET) {
+        diagnosis = new Diagnostics.Diagnosis(diagnosis.message(), "-c skips the 0x7F that wakes"
+            + " the bootloader: it works only after an earlier run at the same baud rate, with no"
+            + " reset since. Run without -c", diagnosis.exitCode());
       }
       err.println(diagnosis.render());
       return diagnosis.exitCode().code();

@@ -56,9 +56,10 @@ final class Stm32flashWrite {
         .map(units -> new FlashPlan(false, units, touched.writes(), verify))
         .orElse(touched);
     Flasher.Report report = new Flasher(target, progress).execute(plan);
-    say.accept(String.format("wrote %d bytes of %s data at 0x%08X-0x%08X (%d segments), %d pages"
+    say.accept(String.format("wrote %d bytes of %s data at 0x%08X-0x%08X (%d segment%s), %d pages"
         + " erased, %s", image.size(), format.name().toLowerCase(Locale.ROOT),
         image.lowestAddress(), image.endAddress() - 1, image.segments().size(),
+        image.segments().size() == 1 ? "" : "s",
         report.unitsErased(), report.verify() instanceof VerifyResult.Match m
             ? "verified by " + m.method().name().toLowerCase(Locale.ROOT)
             : "not verified (add -v)"));

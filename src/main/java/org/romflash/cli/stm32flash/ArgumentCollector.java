@@ -37,8 +37,8 @@ final class ArgumentCollector {
       return Optional.empty();
     }
     if (operands.isEmpty()) {
-      throw new Stm32flashUsageException("no device given: name the serial port (or tcp://HOST:PORT,"
-          + " sim:NAME) as the last argument");
+      throw new Stm32flashUsageException("no device given: name the serial port (or"
+          + " tcp://HOST:PORT, sim:NAME) as the last argument");
     }
     if (operands.size() > 1) {
       throw new Stm32flashUsageException("one device only, not " + String.join(" and ", operands));
@@ -152,7 +152,8 @@ final class ArgumentCollector {
       throw exclusive();
     }
     int colon = value.indexOf(':');
-    startAddress = OptionalLong.of(CNumber.parse("-S", colon < 0 ? value : value.substring(0, colon)));
+    String address = colon < 0 ? value : value.substring(0, colon);
+    startAddress = OptionalLong.of(CNumber.parse("-S", address));
     if (colon >= 0) {
       long bytes = CNumber.parse("-S", value.substring(colon + 1));
       if (bytes == 0) {

@@ -56,7 +56,8 @@ final class ArgumentScanner {
         }
         if (flags.indexOf(letter) < 0) {
           throw new Stm32flashUsageException("unknown option -" + letter
-              + (arg.startsWith("--") ? " (in '" + arg + "': stm32flash has no long options)" : ""));
+              + (arg.startsWith("--") ? " (in '" + arg + "': stm32flash has no long options)"
+                  : ""));
         }
         option.accept(letter, null);
       }

@@ -97,7 +97,8 @@ public final class Ranges {
       return new WritePlacement(base, last.end(), "-e " + pages, Optional.of(units));
     }
     long end = regionOf(base, device).map(MemoryRegion::end).orElse(base);
-    return new WritePlacement(base, end, "", pages == 0 ? Optional.of(List.of()) : Optional.empty());
+    Optional<List<EraseUnit>> erase = pages == 0 ? Optional.of(List.of()) : Optional.empty();
+    return new WritePlacement(base, end, "", erase);
   }
 
   private static long start(Stm32flashArguments args, Device device) {
