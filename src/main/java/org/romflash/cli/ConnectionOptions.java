@@ -49,6 +49,12 @@ final class ConnectionOptions {
           + " control-line change) to FILE.")
   java.nio.file.Path log;
 
+  /**
+   * Set by commands, not an option: the bootloader already answered an earlier 0x7F (stm32flash
+   * -c), so the session starts with Get instead of synchronising again.
+   */
+  boolean resume;
+
   String portOrDefault() {
     return port == null || port.isBlank() ? "sim:F103xB" : port;
   }

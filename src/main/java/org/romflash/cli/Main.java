@@ -6,6 +6,7 @@ import picocli.CommandLine;
 
 /** Entry point: runs the command line and exits with its code. */
 public final class Main {
+  private static PrintStream out = System.out;
   private static PrintStream err = System.err;
 
   private Main() {}
@@ -16,6 +17,7 @@ public final class Main {
 
   /** Runs a command line with the given streams; returns the exit code. Used by tests too. */
   public static int run(String[] args, PrintStream out, PrintStream errors) {
+    Main.out = out;
     err = errors;
     CommandLine commandLine = commandLine(new PrintWriter(out, true), new PrintWriter(errors, true));
     return commandLine.execute(args);
@@ -35,6 +37,11 @@ public final class Main {
       return diagnosis.exitCode().code();
     });
     return commandLine;
+  }
+
+  /** Where the command line's output goes, as bytes (for data written to standard output). */
+  static PrintStream outStream() {
+    return out;
   }
 
   /** Where progress and warnings go (stderr, or what a test passed). */

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         VerifyCommand.class,
         GoCommand.class,
         UnprotectCommand.class,
+        Stm32flashCommand.class,
         EmulateCommand.class,
         DevicesCommand.class,
         OptionBytesCommand.class,

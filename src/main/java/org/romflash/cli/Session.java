@@ -68,7 +68,8 @@ final class Session implements AutoCloseable {
     try {
       lines.entry().run(link);
       BootloaderClient client = new BootloaderClient(link, Timeouts.forBaud(options.baud));
-      BootloaderInfo info = options.lines.noInit ? getWithoutInit(client) : client.connect();
+      BootloaderInfo info = options.lines.noInit || options.resume ? getWithoutInit(client)
+          : client.connect();
       int pid = client.getId();
       List<Device> candidates = database.byPid(pid);
       if (candidates.isEmpty()) {
