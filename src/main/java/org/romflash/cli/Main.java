@@ -28,6 +28,16 @@ public final class Main {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setOut(out);
     commandLine.setErr(errors);
+    commandLine.setParameterExceptionHandler((failure, args) -> {
+      CommandLine line = failure.getCommandLine();
+      line.getErr().println(failure.getMessage());
+      if (!CommandLine.UnmatchedArgumentException.printSuggestions(failure, line.getErr())) {
+        line.getErr().println("hint: '" + line.getCommandSpec().qualifiedName()
+            + " --help' lists the options");
+      }
+      line.getErr().flush();
+      return ExitCode.USAGE.code();
+    });
     commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
       Object command = line.getCommand();
       String port = command instanceof SessionCommand s ? s.port() : "?";

@@ -38,15 +38,25 @@ final class WriteCommand extends SessionCommand {
       + " refused: option bytes are never written from an image.")
   boolean skipOptionBytes;
 
-  @Option(names = "--go", description = "Start the program after a verified write (at the HEX"
-      + " start address if the file has one, else at the start of flash).")
-  boolean go;
+  @Option(names = "--unprotect", paramLabel = "readout|write",
+      description = "First remove this protection: readout ERASES THE WHOLE FLASH (needs --yes),"
+          + " write lifts write protection. Both reset the chip; romflash reconnects.")
+  UnprotectCommand.Kind unprotect;
+
+  @Option(names = "--yes", description = "Confirm --unprotect readout, --set-option and"
+      + " --keep-bootloader-access.")
+  boolean yes;
+
+  @Mixin AfterWriteOptions after;
 
   @Override
   ExitCode run(Session session) throws Exception {
     if (expectedDevice != null && !session.device().answersTo(expectedDevice)) {
       throw new WrongDeviceException("the chip is STM32" + session.device().name() + " ("
           + session.device().pidText() + "), not " + expectedDevice);
+    }
+    if (unprotect != null) {
+      removeProtection(session);
     }
     FirmwareImage firmware = image.read(session.device());
     if (skipOptionBytes) {
@@ -60,12 +70,28 @@ final class WriteCommand extends SessionCommand {
         session.target().writeBlockSize());
     Flasher.Report report = new Flasher(session.target(), progress()).execute(plan);
     say(summary(firmware, report));
-    if (go) {
-      long entry = firmware.startAddress().orElse(session.device().flash().base());
-      session.target().go(entry);
-      say(String.format("started the program at 0x%08X", entry));
-    }
+    after.run(session, firmware, yes, this::say, spec);
     return ExitCode.OK;
+  }
+
+  @Override
+  void checkArguments() {
+    if (unprotect == UnprotectCommand.Kind.readout && !yes) {
+      throw new ConfirmationMissingException("--unprotect readout mass-erases the chip before"
+          + " writing: every byte of flash is lost", "--yes");
+    }
+    after.check(spec, yes);
+  }
+
+  private void removeProtection(Session session) {
+    if (unprotect == UnprotectCommand.Kind.readout) {
+      session.client().readoutUnprotect(session.client().timeouts().eraseOf(
+          session.device().flash().size()));
+      say("read-out protection removed; the flash was erased and the chip reset");
+    } else {
+      session.client().writeUnprotect();
+      say("write protection removed; the chip reset");
+    }
   }
 
   private FirmwareImage withoutOptionBytes(FirmwareImage firmware, MemoryRegion options) {
