@@ -44,7 +44,10 @@ final class CrcCommand extends SessionCommand {
     long base = address != null ? address : session.device().flash().base();
     if (file == null) {
       long count = length != null ? length : session.device().flash().size();
-      say(line(base, count, chipCrc(session, base, count), null));
+      int crc = chipCrc(session, base, count);
+      say(line(base, count, crc, null));
+      report.result().withArray("ranges").addObject().put("address", base).put("length", count)
+          .put("chip_crc", Integer.toUnsignedLong(crc));
       return ExitCode.OK;
     }
     FirmwareImage image = ImageFiles.read(file, format, base);
@@ -58,6 +61,9 @@ final class CrcCommand extends SessionCommand {
             Integer.toUnsignedLong(expected), Integer.toUnsignedLong(actual));
       }
       say(line(s.address(), padded.length, actual, expected));
+      report.result().withArray("ranges").addObject().put("address", s.address())
+          .put("length", padded.length).put("chip_crc", Integer.toUnsignedLong(actual))
+          .put("file_crc", Integer.toUnsignedLong(expected)).put("same", expected == actual);
     }
     if (first != null) {
       throw new VerifyFailedException(first);

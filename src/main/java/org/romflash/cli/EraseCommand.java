@@ -51,6 +51,7 @@ final class EraseCommand extends SessionCommand {
       progress.advance(1);
       progress.finish();
       say("erased all " + session.device().flash().size() / 1024 + " KiB of flash");
+      report.result().put("mass_erased", true);
       return ExitCode.OK;
     }
     if (what.bank != null) {
@@ -81,6 +82,7 @@ final class EraseCommand extends SessionCommand {
   }
 
   private ExitCode eraseUnits(Session session, List<EraseUnit> units, Progress progress) {
+    units.forEach(u -> report.result().withArray("units").add(u.number()));
     progress.start(Progress.Phase.ERASE, units.size());
     session.target().erase(units);
     progress.advance(units.size());

@@ -20,34 +20,42 @@ final class InfoCommand extends SessionCommand {
         .map(code -> Command.ofCode(code).map(c -> String.format("0x%02X %s", code, c.title()))
             .orElse(String.format("0x%02X (unknown)", code)))
         .collect(Collectors.joining(", "));
-    out().printf("Port:             %s%n", session.link().name());
-    out().printf("Bootloader:       protocol v%s%n", session.info().versionText());
-    out().printf("Commands:         %s%n", commands);
-    out().printf("Product ID:       0x%03X%n", session.pid());
+    line("Port", session.link().name());
+    line("Bootloader", String.format("protocol v%s", session.info().versionText()));
+    line("Commands", commands);
+    line("Product ID", String.format("0x%03X", session.pid()));
     if (!session.identified()) {
-      out().printf("Device:           unknown: product ID 0x%03X is not in the device database%n",
-          session.pid());
-      out().printf("Read protection:  %s%n", readProtection(session, 0x08000000L));
-      out().flush();
+      line("Device", String.format("unknown: product ID 0x%03X is not in the device database",
+          session.pid()));
+      line("Read protection", readProtection(session, 0x08000000L));
       throw new UnknownDeviceException(String.format("product ID 0x%03X is not in the device"
           + " database, so romflash cannot program this chip safely", session.pid()));
     }
     Device d = session.device();
-    out().printf("Device:           STM32%s (%s)%n", d.name(), d.title());
-    out().printf("Flash:            %s, %d KiB, %s%n", d.flashRegion(), d.flash().size() / 1024,
-        layout(d));
-    out().printf("Flash size:       %s%n", session.identity().flashSizeKib()
+    line("Device", String.format("STM32%s (%s)", d.name(), d.title()));
+    line("Flash", String.format("%s, %d KiB, %s", d.flashRegion(), d.flash().size() / 1024,
+        layout(d)));
+    line("Flash size", session.identity().flashSizeKib()
         .map(kib -> kib + " KiB (flash-size register at " + hex(d.flashSizeRegister()) + ")")
         .orElse("unknown (register unreadable); entry allows " + d.flash().size() / 1024
             + " KiB"));
-    out().printf("RAM:              %s (bootloader uses %s)%n", d.ram(),
-        d.bootloader().reservedRam());
-    out().printf("Option bytes:     %s%s%n", d.optionBytes(), optionFields(session, d));
-    out().printf("Unique ID:        %s (at %s)%n", uniqueId(session, d), hex(d.uidAddress()));
-    out().printf("Source:           %s%n", d.source().replaceAll("\\s+", " "));
-    out().printf("Read protection:  %s%n", readProtection(session, d.flash().base()));
-    out().flush();
+    line("RAM", String.format("%s (bootloader uses %s)", d.ram(),
+        d.bootloader().reservedRam()));
+    line("Option bytes", String.format("%s%s", d.optionBytes(), optionFields(session, d)));
+    line("Unique ID", String.format("%s (at %s)", uniqueId(session, d), hex(d.uidAddress())));
+    line("Source", d.source().replaceAll("\\s+", " "));
+    line("Read protection", readProtection(session, d.flash().base()));
     return ExitCode.OK;
+  }
+
+  /** One fact: a text line, or a string field of the --json result. */
+  private void line(String label, String value) {
+    if (json) {
+      report.result().put(label.toLowerCase(java.util.Locale.ROOT).replace(' ', '_'), value);
+    } else {
+      out().printf("%-18s%s%n", label + ":", value);
+      out().flush();
+    }
   }
 
   /** The 96-bit unique ID as the reference manuals print it: three words, most significant first. */

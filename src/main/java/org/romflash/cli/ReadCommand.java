@@ -60,6 +60,10 @@ final class ReadCommand extends SessionCommand {
       progress.finish();
     }
     ImageFiles.write(output, FirmwareImage.of(from, data), chosen);
+    report.result().put("file", output.toString()).put("address", from).put("length", count)
+        .put("format", chosen.name().toLowerCase(java.util.Locale.ROOT))
+        .put("crc", Integer.toUnsignedLong(org.romflash.flash.Crc32Stm32.of(
+            java.util.Arrays.copyOf(data, (data.length + 3) & ~3))));
     say(String.format("read %d bytes from 0x%08X into %s (%s)", count, from, output,
         chosen.name().toLowerCase(java.util.Locale.ROOT)));
     return ExitCode.OK;

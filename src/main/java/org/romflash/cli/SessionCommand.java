@@ -19,10 +19,38 @@ abstract class SessionCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
+  @Option(names = "--json", description = "Print one JSON object with the outcome and what was"
+      + " done, instead of text (errors still also go to stderr).")
+  boolean json;
+
+  /** Filled by the command when --json is given; see {@link JsonResult}. */
+  JsonResult report;
+
   @Spec CommandSpec spec;
 
   @Override
   public final Integer call() throws Exception {
+    report = new JsonResult(spec.qualifiedName().replaceFirst("^romflash ", ""), port());
+    if (json) {
+      quiet = true;
+    }
+    try {
+      int code = callReporting();
+      if (json) {
+        out().println(report.ok());
+        out().flush();
+      }
+      return code;
+    } catch (Exception e) {
+      if (json) {
+        out().println(report.failed(Diagnostics.of(e, port())));
+        out().flush();
+      }
+      throw e;
+    }
+  }
+
+  private int callReporting() throws Exception {
     checkArguments();
     connection.lines.check(spec.commandLine());
     PrintStream err = Main.errStream();
@@ -31,10 +59,12 @@ abstract class SessionCommand implements Callable<Integer> {
           + " (no hardware); pass --port to program a real board");
     }
     try (Session session = Session.open(connection, warning -> {
+      report.warning(warning);
       if (!quiet) {
         err.println("warning: " + warning);
       }
     })) {
+      report.device(session);
       try {
         ExitCode code = run(session);
         if (code == ExitCode.OK) {

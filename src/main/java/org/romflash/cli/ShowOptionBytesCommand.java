@@ -16,6 +16,14 @@ final class ShowOptionBytesCommand extends SessionCommand {
   ExitCode run(Session session) {
     Device d = session.device();
     OptionImage image = OptionBytesReader.read(session);
+    for (OptionField f : d.options().fields()) {
+      report.result().withObject("/fields").put(f.name(), image.value(f));
+    }
+    report.result().put("complements_valid", image.complementsValid())
+        .put("read_protection_level", image.readProtectionLevel());
+    if (json) {
+      return ExitCode.OK;
+    }
     out().printf("Option bytes of STM32%s at %s:%n", d.name(), d.optionBytes());
     StringBuilder hex = new StringBuilder();
     byte[] bytes = image.bytes();

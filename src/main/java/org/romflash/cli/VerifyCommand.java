@@ -29,6 +29,9 @@ final class VerifyCommand extends SessionCommand {
       throw new VerifyFailedException(mismatch);
     }
     say(String.format("the chip holds %s (%d bytes)", image.file, firmware.size()));
+    report.result().put("file", image.file.toString()).put("bytes", firmware.size())
+        .put("verified_by", ((VerifyResult.Match) result).method().name()
+            .toLowerCase(java.util.Locale.ROOT));
     return ExitCode.OK;
   }
 }

@@ -70,6 +70,13 @@ final class WriteCommand extends SessionCommand {
         session.target().writeBlockSize());
     Flasher.Report report = new Flasher(session.target(), progress()).execute(plan);
     say(summary(firmware, report));
+    this.report.result().put("file", image.file.toString()).put("bytes", firmware.size())
+        .put("segments", firmware.segments().size()).put("units_erased", report.unitsErased())
+        .put("mass_erased", report.massErased())
+        .put("verified_by", report.verify() instanceof VerifyResult.Match m
+            ? m.method().name().toLowerCase(java.util.Locale.ROOT) : "none")
+        .put("erase_ms", report.eraseTime().toMillis()).put("write_ms", report.writeTime().toMillis())
+        .put("verify_ms", report.verifyTime().toMillis());
     after.run(session, firmware, yes, this::say, spec);
     return ExitCode.OK;
   }
