@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
         SpecialCommand.class,
         PortsCommand.class,
         DoctorCommand.class,
+        ManCommand.class,
+        picocli.AutoComplete.GenerateCompletion.class,
         picocli.CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
