@@ -21,7 +21,8 @@ final class InfoCommand extends SessionCommand {
             .orElse(String.format("0x%02X (unknown)", code)))
         .collect(Collectors.joining(", "));
     line("Port", session.link().name());
-    line("Bootloader", String.format("protocol v%s", session.info().versionText()));
+    line("Bootloader", String.format("protocol v%s%s", session.info().versionText(),
+        session.identified() ? bootloaderId(session, session.device()) : ""));
     line("Commands", commands);
     line("Product ID", String.format("0x%03X", session.pid()));
     if (!session.identified()) {
@@ -46,6 +47,20 @@ final class InfoCommand extends SessionCommand {
     line("Source", d.source().replaceAll("\\s+", " "));
     line("Read protection", readProtection(session, d.flash().base()));
     return ExitCode.OK;
+  }
+
+  /** ", ID 0xB4 (at 0x1FFF6FFE)" where the entry says where the bootloader keeps its ID. */
+  private static String bootloaderId(Session session, Device d) {
+    if (d.bootloader().id().isEmpty()) {
+      return "";
+    }
+    long at = d.bootloader().idAddress();
+    try {
+      return String.format(", ID 0x%02X (at 0x%08X)", session.client().readMemory(at, 1)[0] & 0xFF,
+          at);
+    } catch (NackException e) {
+      return String.format(", ID unreadable at 0x%08X (read protection?)", at);
+    }
   }
 
   /** One fact: a text line, or a string field of the --json result. */
