@@ -10,25 +10,28 @@ import org.junit.jupiter.api.Test;
 import org.romflash.device.DeviceDatabase;
 import org.romflash.emulator.Chip;
 import org.romflash.emulator.Emulator;
-import org.romflash.emulator.EmulatorServer;
 
 /** protect, crc, special and the erase variants, on an emulated chip whose state is checked after. */
 class MoreCommandsTest {
   private static final Path EXAMPLE = Path.of(System.getProperty("romflash.projectDir", "."),
       "examples", "blink-f103", "blink-f103.hex");
-  private EmulatorServer server;
+  private ServedChip served;
   private Chip chip;
 
   private String serve(String device) throws Exception {
-    chip = new Chip(DeviceDatabase.bundled().byName(device).orElseThrow());
-    server = new EmulatorServer(chip, Emulator.Options.defaults());
-    return "tcp://127.0.0.1:" + server.startTcp(0);
+    return serve(ServedChip.of(device));
+  }
+
+  private String serve(ServedChip chipOnTcp) {
+    served = chipOnTcp;
+    chip = served.chip();
+    return served.port();
   }
 
   @AfterEach
   void stop() {
-    if (server != null) {
-      server.close();
+    if (served != null) {
+      served.close();
     }
   }
 
@@ -77,15 +80,13 @@ class MoreCommandsTest {
     org.romflash.device.Device g071 = DeviceDatabase.bundled().byName("G071xB").orElseThrow();
     java.util.List<Integer> commands = new java.util.ArrayList<>(g071.bootloader().commands());
     commands.add(0xA1);
-    chip = new Chip(g071);
-    chip.load(0x08000100L, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-    server = new EmulatorServer(chip, Emulator.Options.defaults().withProfile(
+    String g0 = serve(ServedChip.of(new Chip(g071), Emulator.Options.defaults().withProfile(
         new org.romflash.device.BootloaderProfile(0x33, commands,
-            g071.bootloader().reservedRam())));
-    String g0 = "tcp://127.0.0.1:" + server.startTcp(0);
+            g071.bootloader().reservedRam()))));
+    chip.load(0x08000100L, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
     Cli viaChecksum = Cli.run("crc", "-a", "0x08000000", "-n", "2K", "--port", g0);
     assertEquals(0, viaChecksum.exitCode(), viaChecksum.toString());
-    server.close();
+    served.close();
     String f1 = serve("F103xB");
     chip.load(0x08000100L, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
     Cli viaReadBack = Cli.run("crc", "-a", "0x08000000", "-n", "2K", "--port", f1);

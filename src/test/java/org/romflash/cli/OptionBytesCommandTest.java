@@ -5,28 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.romflash.device.DeviceDatabase;
 import org.romflash.emulator.Chip;
-import org.romflash.emulator.Emulator;
-import org.romflash.emulator.EmulatorServer;
 
 /**
  * {@code option-bytes show|set} on an emulated chip served over TCP, so its state can be checked
  * after the command; the confirmation rules are tried from every side.
  */
 class OptionBytesCommandTest {
-  private EmulatorServer server;
+  private ServedChip served;
   private Chip chip;
 
   private String serve(String device) throws Exception {
-    chip = new Chip(DeviceDatabase.bundled().byName(device).orElseThrow());
-    server = new EmulatorServer(chip, Emulator.Options.defaults());
-    return "tcp://127.0.0.1:" + server.startTcp(0);
+    return serve(ServedChip.of(device));
+  }
+
+  private String serve(ServedChip chipOnTcp) {
+    served = chipOnTcp;
+    chip = served.chip();
+    return served.port();
   }
 
   @AfterEach
   void stop() {
-    server.close();
+    if (served != null) {
+      served.close();
+    }
   }
 
   private byte[] optionBytes() {

@@ -8,27 +8,33 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.romflash.device.DeviceDatabase;
 import org.romflash.emulator.Chip;
-import org.romflash.emulator.Emulator;
 import org.romflash.emulator.EmulatorServer;
 
 /** {@code write} chains unprotect, erase, write, verify, option bytes and go/reset in one run. */
 class WriteChainTest {
   private static final Path EXAMPLE = Path.of(System.getProperty("romflash.projectDir", "."),
       "examples", "blink-f103", "blink-f103.hex");
-  private EmulatorServer server;
+  private ServedChip served;
   private Chip chip;
+  private EmulatorServer server;
 
   private String serve(String device) throws Exception {
-    chip = new Chip(DeviceDatabase.bundled().byName(device).orElseThrow());
-    server = new EmulatorServer(chip, Emulator.Options.defaults());
-    return "tcp://127.0.0.1:" + server.startTcp(0);
+    return serve(ServedChip.of(device));
+  }
+
+  private String serve(ServedChip chipOnTcp) {
+    served = chipOnTcp;
+    chip = served.chip();
+    server = served.server();
+    return served.port();
   }
 
   @AfterEach
   void stop() {
-    server.close();
+    if (served != null) {
+      served.close();
+    }
   }
 
   @Test
