@@ -90,6 +90,23 @@ public final class EmulatorServer implements AutoCloseable {
     return leftBootloader();
   }
 
+  /**
+   * Waits until the bootloader has dealt with every byte it received (a reset after the last ACK
+   * included), or {@code timeout} passes. A host that has seen the ACK may otherwise look at the
+   * chip a moment before the reset is done.
+   */
+  public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      Emulator serving = current;
+      if (serving != null && serving.waitingForInput()) {
+        return true;
+      }
+      Thread.sleep(5);
+    }
+    return false;
+  }
+
   public Chip chip() {
     return chip;
   }

@@ -73,6 +73,9 @@ class Stm32flashCompatibilityTest {
         + refResult.output() + "\n--- romflash (exit " + ourResult.exitCode + ")\n"
         + ourResult.output;
 
+    for (EmulatorServer server : servers) {
+      server.awaitIdle(java.time.Duration.ofSeconds(2));
+    }
     assertEquals(row.stm32flashExit(), refResult.exitCode(), context);
     assertEquals(row.romflashExit(), ourResult.exitCode, context);
     byte[] expected = row.fix() == null ? flash(reference) : row.fix().apply(Stm32flashRows.initial(

@@ -119,6 +119,7 @@ class Stm32flashCrossCheckTest {
     assertEquals(0, unprotect.exitCode(), unprotect.output());
     assertFalse(chip.readProtected());
     assertArrayEquals(new byte[] {-1, -1, -1, -1}, chip.peek(base, 4).orElseThrow());
+    assertTrue(server.awaitIdle(java.time.Duration.ofSeconds(2)), "the chip settles");
     assertEquals(1, chip.resets());
   }
 
@@ -131,6 +132,7 @@ class Stm32flashCrossCheckTest {
     Peers.Result unprotect = stm32flash("-u");
     assertEquals(0, unprotect.exitCode(), unprotect.output());
     assertFalse(chip.anyWriteProtected());
+    assertTrue(server.awaitIdle(java.time.Duration.ofSeconds(2)), "the chip settles");
     assertEquals(1, chip.resets());
   }
 
