@@ -33,8 +33,9 @@ final class AfterWriteOptions {
           + " default at the image's lowest flash address.")
   Long go;
 
-  @Option(names = "--reset", description = "Reset the chip after a verified write (a small"
-      + " program run from RAM requests a system reset); with BOOT0 low it runs the new program.")
+  @Option(names = "--reset", description = "Reset the chip after a verified write: by the exit"
+      + " line sequence when --exit or the wiring presets give one, else by a small program run"
+      + " from RAM (a system reset, or an option-byte reload on chips with an empty-flash check).")
   boolean reset;
 
   void check(CommandLine.Model.CommandSpec spec, boolean yes) {
@@ -70,6 +71,8 @@ final class AfterWriteOptions {
       long at = go == OptionalAddress.NONE ? vectorTable(firmware, d) : go;
       session.target().go(at);
       say.accept(String.format("started the program at 0x%08X", at));
+    } else if (reset && session.hasExitSequence()) {
+      say.accept("the exit line sequence resets the chip");
     } else if (reset) {
       long at = ResetProgram.run(session.target());
       say.accept(String.format("reset the chip (reset program run from 0x%08X)", at));

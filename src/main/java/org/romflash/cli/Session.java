@@ -187,6 +187,11 @@ final class Session implements AutoCloseable {
     return target;
   }
 
+  /** Whether --exit or the wiring presets gave a line sequence to run after success. */
+  boolean hasExitSequence() {
+    return !exitSequence.steps().isEmpty();
+  }
+
   /** Runs the exit line sequence, if one was given: the command succeeded. */
   void runExitSequence() {
     exitSequence.run(link);

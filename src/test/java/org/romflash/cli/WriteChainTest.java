@@ -108,4 +108,15 @@ class WriteChainTest {
     assertTrue(reset.out().contains("reset the chip (reset program run from 0x20000200)"),
         reset.out());
   }
+
+  @Test
+  void resetUsesTheExitSequenceWhenTheWiringGivesOne() throws Exception {
+    String port = serve("F103xB");
+    Cli cli = Cli.run("write", EXAMPLE.toString(), "--reset", "--reset-line", "dtr", "--port",
+        port);
+    assertEquals(0, cli.exitCode(), cli.toString());
+    assertTrue(cli.out().endsWith("the exit line sequence resets the chip\n"), cli.out());
+    assertFalse(chip.peek(0x20000200L, 4).map(b -> b[3] != 0).orElse(false),
+        "no reset program was uploaded");
+  }
 }
