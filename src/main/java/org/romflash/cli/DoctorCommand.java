@@ -22,11 +22,16 @@ import picocli.CommandLine.Mixin;
 final class DoctorCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
 
+  @CommandLine.Option(names = "--json", description = "Print the probes, findings and checklist"
+      + " as one JSON object instead of text.")
+  boolean json;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = json ? new PrintWriter(java.io.Writer.nullWriter())
+        : spec.commandLine().getOut();
     String port = connection.portOrDefault();
     boolean sim = port.startsWith("sim:");
     boolean serial = !sim && !port.startsWith("tcp://");
@@ -62,6 +67,10 @@ final class DoctorCommand implements Callable<Integer> {
     ExitCode code = report.exitCode();
     out.println("result: exit " + code.code() + " (" + code.meaning() + ")");
     out.flush();
+    if (json) {
+      spec.commandLine().getOut().println(DoctorJson.render(port, report));
+      spec.commandLine().getOut().flush();
+    }
     return code.code();
   }
 

@@ -62,4 +62,14 @@ class JsonOutputTest {
     assertEquals("the flash-size register cannot be read (read protection?); assuming the entry's"
         + " 128 KiB", result.get("warnings").get(0).asText());
   }
+
+  @Test
+  void doctorGivesItsFindingsAndChecklistAsJson() throws Exception {
+    Cli cli = Cli.run("doctor", "--sim-rdp", "2", "--json");
+    assertEquals(3, cli.exitCode(), cli.toString());
+    JsonNode result = json(cli);
+    assertEquals(3, result.get("exit_code").asInt());
+    assertEquals("nothing answered 0x7F", result.get("findings").get(0).get("text").asText());
+    assertTrue(result.get("checklist").get(0).asText().startsWith("BOOT0 high"), cli.out());
+  }
 }
