@@ -22,7 +22,7 @@ final class Peers {
     if (onPath(program)) {
       return;
     }
-    String why = program + " is not installed (apt-get install stm32flash socat srecord)";
+    String why = program + " is not installed (apt-get install stm32flash socat srecord binutils-arm-none-eabi)";
     if (Boolean.getBoolean("romflash.requirePeers")) {
       fail(why + " and romflash.requirePeers is set");
     }
