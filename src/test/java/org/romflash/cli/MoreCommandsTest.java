@@ -5,36 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.romflash.device.DeviceDatabase;
 import org.romflash.emulator.Chip;
 import org.romflash.emulator.Emulator;
 
 /** protect, crc, special and the erase variants, on an emulated chip whose state is checked after. */
-class MoreCommandsTest {
+class MoreCommandsTest extends ChipOverTcpTest {
   private static final Path EXAMPLE = Path.of(System.getProperty("romflash.projectDir", "."),
       "examples", "blink-f103", "blink-f103.hex");
-  private ServedChip served;
-  private Chip chip;
-
-  private String serve(String device) throws Exception {
-    return serve(ServedChip.of(device));
-  }
-
-  private String serve(ServedChip chipOnTcp) {
-    served = chipOnTcp;
-    chip = served.chip();
-    return served.port();
-  }
-
-  @AfterEach
-  void stop() {
-    if (served != null) {
-      served.close();
-    }
-  }
-
   @Test
   void protectReadoutNeedsYesAndThenLocksReads() throws Exception {
     String port = serve("F103xB");
@@ -86,7 +65,6 @@ class MoreCommandsTest {
     chip.load(0x08000100L, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
     Cli viaChecksum = Cli.run("crc", "-a", "0x08000000", "-n", "2K", "--port", g0);
     assertEquals(0, viaChecksum.exitCode(), viaChecksum.toString());
-    served.close();
     String f1 = serve("F103xB");
     chip.load(0x08000100L, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
     Cli viaReadBack = Cli.run("crc", "-a", "0x08000000", "-n", "2K", "--port", f1);

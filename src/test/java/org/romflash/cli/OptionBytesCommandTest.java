@@ -3,35 +3,13 @@ package org.romflash.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.romflash.emulator.Chip;
 
 /**
  * {@code option-bytes show|set} on an emulated chip served over TCP, so its state can be checked
  * after the command; the confirmation rules are tried from every side.
  */
-class OptionBytesCommandTest {
-  private ServedChip served;
-  private Chip chip;
-
-  private String serve(String device) throws Exception {
-    return serve(ServedChip.of(device));
-  }
-
-  private String serve(ServedChip chipOnTcp) {
-    served = chipOnTcp;
-    chip = served.chip();
-    return served.port();
-  }
-
-  @AfterEach
-  void stop() {
-    if (served != null) {
-      served.close();
-    }
-  }
-
+class OptionBytesCommandTest extends ChipOverTcpTest {
   private byte[] optionBytes() {
     return chip.optionImage().bytes();
   }

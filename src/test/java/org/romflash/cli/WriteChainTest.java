@@ -6,37 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.romflash.emulator.Chip;
-import org.romflash.emulator.EmulatorServer;
 
 /** {@code write} chains unprotect, erase, write, verify, option bytes and go/reset in one run. */
-class WriteChainTest {
+class WriteChainTest extends ChipOverTcpTest {
   private static final Path EXAMPLE = Path.of(System.getProperty("romflash.projectDir", "."),
       "examples", "blink-f103", "blink-f103.hex");
-  private ServedChip served;
-  private Chip chip;
-  private EmulatorServer server;
-
-  private String serve(String device) throws Exception {
-    return serve(ServedChip.of(device));
-  }
-
-  private String serve(ServedChip chipOnTcp) {
-    served = chipOnTcp;
-    chip = served.chip();
-    server = served.server();
-    return served.port();
-  }
-
-  @AfterEach
-  void stop() {
-    if (served != null) {
-      served.close();
-    }
-  }
-
   @Test
   void unprotectReadoutWithoutYesTouchesNothing() throws Exception {
     String port = serve("F103xB");
@@ -95,7 +70,7 @@ class WriteChainTest {
     Cli cli = Cli.run("write", "--go", EXAMPLE.toString(), "--port", port);
     assertEquals(0, cli.exitCode(), cli.toString());
     assertTrue(cli.out().endsWith("started the program at 0x08000000\n"), cli.out());
-    assertTrue(server.awaitLeftBootloader(Duration.ofSeconds(2)));
+    assertTrue(served.server().awaitLeftBootloader(Duration.ofSeconds(2)));
   }
 
   @Test
