@@ -18,13 +18,24 @@ import org.romflash.image.Segment;
  * first to the last programming word the image touches, so two segments sharing a flash word are
  * written together and a word is never programmed twice; bytes of such a word the image does not
  * give are filled with the erased value.
+ *
+ * <p>{@code writes} are the blocks the chip must hold afterwards, and what is verified; {@code
+ * programs} are the ones actually sent: a flash block that is all erased value, in a unit this plan
+ * erases, already holds its content after the erase and is skipped.
  */
-public record FlashPlan(
-    boolean massErase, List<EraseUnit> eraseUnits, List<Segment> writes, VerifyMode verify) {
+public record FlashPlan(boolean massErase, List<EraseUnit> eraseUnits, List<Segment> writes,
+    VerifyMode verify, List<Segment> programs) {
 
   public FlashPlan {
     eraseUnits = List.copyOf(eraseUnits);
     writes = List.copyOf(writes);
+    programs = List.copyOf(programs);
+  }
+
+  /** A plan that programs every block it verifies. */
+  public FlashPlan(boolean massErase, List<EraseUnit> eraseUnits, List<Segment> writes,
+      VerifyMode verify) {
+    this(massErase, eraseUnits, writes, verify, writes);
   }
 
   /**
@@ -37,6 +48,7 @@ public record FlashPlan(
     List<ImageCheck.Destination> destinations = ImageCheck.check(image, device);
     Set<EraseUnit> units = new LinkedHashSet<>();
     List<Segment> writes = new ArrayList<>();
+    List<Segment> programs = new ArrayList<>();
     for (int i = 0; i < image.segments().size(); i++) {
       Segment segment = image.segments().get(i);
       if (destinations.get(i) == ImageCheck.Destination.FLASH) {
@@ -46,15 +58,29 @@ public record FlashPlan(
     for (long window : windows(image, blockSize)) {
       boolean flash = device.flashRegion().contains(window);
       int word = flash ? Math.max(4, device.programWord()) : 4;
-      writes.add(block(image, window, blockSize, word, device.erasedValue()));
+      Segment block = block(image, window, blockSize, word, device.erasedValue());
+      writes.add(block);
+      if (!(flash && erase != EraseMode.NONE && allErased(block, device.erasedValue()))) {
+        programs.add(block);
+      }
     }
     return new FlashPlan(erase == EraseMode.MASS, erase == EraseMode.TOUCHED
-        ? new ArrayList<>(units) : List.of(), writes, verify);
+        ? new ArrayList<>(units) : List.of(), writes, verify, programs);
   }
 
-  /** Bytes that will be written. */
+  /** Bytes that will be sent to the chip. */
   public long bytesToWrite() {
-    return writes.stream().mapToLong(Segment::length).sum();
+    return programs.stream().mapToLong(Segment::length).sum();
+  }
+
+  private static boolean allErased(Segment block, int erasedValue) {
+    byte[] data = block.data();
+    for (byte b : data) {
+      if ((b & 0xFF) != erasedValue) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Set<Long> windows(FirmwareImage image, int blockSize) {

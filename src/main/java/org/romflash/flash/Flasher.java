@@ -28,7 +28,7 @@ public final class Flasher {
     long t1 = System.nanoTime();
     progress.start(Progress.Phase.WRITE, plan.bytesToWrite());
     try {
-      for (Segment block : plan.writes()) {
+      for (Segment block : plan.programs()) {
         target.write(block.address(), block.data());
         progress.advance(block.length());
       }

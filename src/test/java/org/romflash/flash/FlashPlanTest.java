@@ -202,4 +202,17 @@ class FlashPlanTest {
     }
     written.forEach((a, v) -> assertEquals(0xFF, v, String.format("padding at 0x%08X", a)));
   }
+
+  @Test
+  void blocksOfErasedValueAreVerifiedButNotSentWhenTheirUnitIsErased() {
+    byte[] data = concat(erased(512), counting(256));
+    FirmwareImage image = FirmwareImage.of(0x08000000L, data);
+    FlashPlan touched = plan(image, F103, EraseMode.TOUCHED);
+    assertEquals(List.of(0x08000000L, 0x08000100L, 0x08000200L),
+        touched.writes().stream().map(Segment::address).toList());
+    assertEquals(List.of(0x08000200L), touched.programs().stream().map(Segment::address).toList());
+    assertEquals(256, touched.bytesToWrite());
+    FlashPlan unerased = plan(image, F103, EraseMode.NONE);
+    assertEquals(unerased.writes(), unerased.programs(), "without an erase every block is sent");
+  }
 }
