@@ -9,6 +9,11 @@ import org.romflash.protocol.Bytes;
 /**
  * The chip's USART as the bootloader sees it: bytes in, one at a time, and replies out, with the
  * timing model's costs charged and the fault plan's faults applied.
+ *
+ * <p>Like the real USART it has a single receive register: while the bootloader is busy
+ * programming or erasing it reads nothing, so of the bytes that arrive meanwhile only the first is
+ * kept and the rest are lost (overrun). A host that sends ahead of the ACK loses data here as it
+ * would on silicon.
  */
 final class TargetPort {
   private static final Duration POLL = Duration.ofMillis(200);
@@ -18,7 +23,10 @@ final class TargetPort {
   private final FaultPlan faults;
   private final Random random;
   private final Pacer pacer = new Pacer();
+  private final byte[] one = new byte[1];
   private long received;
+  private boolean overrunPossible;
+  private int held = -1;
   private volatile boolean stopped;
   private volatile boolean idle;
 
@@ -45,13 +53,19 @@ final class TargetPort {
   }
 
   private int receive() throws StoppedException {
+    if (held >= 0) {
+      int value = held;
+      held = -1;
+      received++;
+      return value;
+    }
     while (!stopped) {
       try {
         idle = true;
-        int value = link.readByte(POLL);
+        link.read(one, 0, 1, POLL);
         idle = false;
         received++;
-        return value;
+        return one[0] & 0xFF;
       } catch (LinkTimeoutException e) {
         // Nothing yet; look at the stop flag and wait again.
       } catch (RuntimeException e) {
@@ -87,6 +101,9 @@ final class TargetPort {
   void send(byte... reply) {
     pacer.charge(timing.latency().plus(timing.wireTime(reply.length)));
     pacer.settle();
+    if (overrunPossible) {
+      keepOnlyTheFirstByteReceivedWhileBusy();
+    }
     try {
       link.write(reply);
     } catch (RuntimeException e) {
@@ -94,15 +111,32 @@ final class TargetPort {
     }
   }
 
-  /** Spends {@code work} (programming, erasing) before the next reply. */
+  /** Spends {@code work} (programming, erasing) before the next reply; input may overrun. */
   void busy(Duration work) {
     pacer.charge(work);
+    overrunPossible = !work.isZero();
+  }
+
+  /** The receive register kept the first byte that came while busy; the others were lost. */
+  private void keepOnlyTheFirstByteReceivedWhileBusy() {
+    overrunPossible = false;
+    try {
+      link.read(one, 0, 1, Duration.ofMillis(1));
+      held = one[0] & 0xFF;
+      link.drain();
+    } catch (LinkTimeoutException e) {
+      // Nothing arrived while busy: nothing was lost.
+    } catch (RuntimeException e) {
+      stopped = true;
+    }
   }
 
   /** Drops input that arrived while the chip was resetting. */
   void reset() {
     pacer.charge(timing.resetTime());
     pacer.settle();
+    held = -1;
+    overrunPossible = false;
     link.drain();
   }
 

@@ -29,4 +29,40 @@ class EmulatorTimingTest {
           + wire / 1000 + " us");
     }
   }
+
+  /**
+   * A host that sends the next command while the chip is still programming: the USART's single
+   * receive register keeps the first byte (0x11) and loses the rest (0xEE and the address), so the
+   * Read Memory is acknowledged only once its complement is sent again.
+   */
+  @Test
+  void bytesSentWhileTheChipProgramsAreLostButTheFirst() {
+    var device = DeviceDatabase.bundled().byName("F103xB").orElseThrow();
+    var options = Emulator.Options.defaults().synchronised(true)
+        .withTiming(TimingModel.realistic(1_000_000, Duration.ZERO));
+    try (Emulator.Simulation sim = Emulator.simulate(device, options)) {
+      var link = sim.hostLink();
+      link.write((byte) 0x31, (byte) 0xCE);
+      org.junit.jupiter.api.Assertions.assertEquals(0x79, link.readByte(Duration.ofSeconds(1)));
+      link.write((byte) 0x08, (byte) 0x00, (byte) 0x00, (byte) 0x00, (byte) 0x08);
+      org.junit.jupiter.api.Assertions.assertEquals(0x79, link.readByte(Duration.ofSeconds(1)));
+      byte[] frame = new byte[258];
+      frame[0] = (byte) 255;
+      byte check = frame[0];
+      for (int i = 1; i <= 256; i++) {
+        frame[i] = (byte) i;
+        check ^= frame[i];
+      }
+      frame[257] = check;
+      link.write(frame);
+      link.write((byte) 0x11, (byte) 0xEE, (byte) 0x08, (byte) 0x00, (byte) 0x00, (byte) 0x00);
+      org.junit.jupiter.api.Assertions.assertEquals(0x79, link.readByte(Duration.ofSeconds(1)),
+          "the write is acknowledged");
+      org.junit.jupiter.api.Assertions.assertThrows(org.romflash.link.LinkTimeoutException.class,
+          () -> link.readByte(Duration.ofMillis(300)), "0xEE was lost: no ACK for 0x11 yet");
+      link.write((byte) 0xEE);
+      org.junit.jupiter.api.Assertions.assertEquals(0x79, link.readByte(Duration.ofSeconds(1)),
+          "0x11 was kept in the receive register");
+    }
+  }
 }
