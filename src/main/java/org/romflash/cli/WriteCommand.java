@@ -72,7 +72,7 @@ final class WriteCommand extends SessionCommand {
     say(summary(firmware, report));
     this.report.result().put("file", image.file.toString()).put("bytes", firmware.size())
         .put("segments", firmware.segments().size()).put("units_erased", report.unitsErased())
-        .put("mass_erased", report.massErased())
+        .put("mass_erased", report.massErased()).put("units_matching", report.unitsMatching())
         .put("verified_by", report.verify() instanceof VerifyResult.Match m
             ? m.method().name().toLowerCase(java.util.Locale.ROOT) : "none")
         .put("erase_ms", report.eraseTime().toMillis()).put("write_ms", report.writeTime().toMillis())
@@ -116,7 +116,8 @@ final class WriteCommand extends SessionCommand {
   }
 
   private static String summary(FirmwareImage firmware, Flasher.Report report) {
-    String erased = report.massErased() ? "mass erase" : report.unitsErased() + " units erased";
+    String erased = report.massErased() ? "mass erase" : report.unitsErased() + " units erased"
+        + (report.unitsMatching() > 0 ? ", " + report.unitsMatching() + " already matched" : "");
     String verified = report.verify() instanceof VerifyResult.Match m
         ? "verified by " + m.method().name().toLowerCase(java.util.Locale.ROOT)
         : "NOT verified (--verify none)";

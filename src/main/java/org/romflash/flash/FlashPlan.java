@@ -68,6 +68,18 @@ public record FlashPlan(boolean massErase, List<EraseUnit> eraseUnits, List<Segm
         ? new ArrayList<>(units) : List.of(), writes, verify, programs);
   }
 
+  /** This plan without erasing or programming {@code units} (they already hold their content). */
+  public FlashPlan without(List<EraseUnit> units) {
+    if (units.isEmpty()) {
+      return this;
+    }
+    List<EraseUnit> erase = eraseUnits.stream().filter(u -> !units.contains(u)).toList();
+    List<Segment> send = programs.stream()
+        .filter(b -> units.stream().noneMatch(u -> u.overlaps(b.address(), b.length())))
+        .toList();
+    return new FlashPlan(massErase, erase, writes, verify, send);
+  }
+
   /** Bytes that will be sent to the chip. */
   public long bytesToWrite() {
     return programs.stream().mapToLong(Segment::length).sum();

@@ -2,6 +2,8 @@ package org.romflash.flash;
 
 import org.romflash.image.Segment;
 import java.time.Duration;
+import java.util.List;
+import org.romflash.device.EraseUnit;
 
 /** Carries out a {@link FlashPlan}: erase, write, verify, with progress. */
 public final class Flasher {
@@ -14,16 +16,26 @@ public final class Flasher {
   }
 
   /** What a run did. */
+  /**
+   * What a run did.
+   *
+   * @param unitsMatching units left alone because the chip's CRC showed they already held their
+   *     content
+   */
   public record Report(int unitsErased, boolean massErased, long bytesWritten,
-      VerifyResult verify, Duration eraseTime, Duration writeTime, Duration verifyTime) {}
+      VerifyResult verify, Duration eraseTime, Duration writeTime, Duration verifyTime,
+      int unitsMatching) {}
 
   /**
    * Runs the plan. Returns only when the chip holds the image (or verification was turned off).
    *
    * @throws VerifyFailedException when the chip's content differs after writing
    */
-  public Report execute(FlashPlan plan) {
+  public Report execute(FlashPlan full) {
     long t0 = System.nanoTime();
+    List<EraseUnit> matching = !full.massErase() && !full.eraseUnits().isEmpty()
+        && target.offersChecksum() ? MatchingUnits.of(target, full) : List.of();
+    FlashPlan plan = full.without(matching);
     erase(plan);
     long t1 = System.nanoTime();
     progress.start(Progress.Phase.WRITE, plan.bytesToWrite());
@@ -43,7 +55,8 @@ public final class Flasher {
       throw new VerifyFailedException(mismatch);
     }
     return new Report(plan.eraseUnits().size(), plan.massErase(), plan.bytesToWrite(), result,
-        Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2));
+        Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2),
+        matching.size());
   }
 
   private void erase(FlashPlan plan) {

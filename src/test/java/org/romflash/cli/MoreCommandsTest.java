@@ -12,6 +12,8 @@ import org.romflash.emulator.Emulator;
 
 /** protect, crc, special and the erase variants, on an emulated chip whose state is checked after. */
 class MoreCommandsTest extends ChipOverTcpTest {
+  @org.junit.jupiter.api.io.TempDir Path dir;
+
   private static final Path EXAMPLE = Path.of(System.getProperty("romflash.projectDir", "."),
       "examples", "blink-f103", "blink-f103.hex");
   @Test
@@ -112,5 +114,27 @@ class MoreCommandsTest extends ChipOverTcpTest {
     assertEquals(2, unit.exitCode(), unit.toString());
     assertTrue(unit.err().startsWith("--units: STM32F103xB has units 0 to 127, not 128\n"),
         unit.err());
+  }
+
+  @Test
+  void reflashingWithGetChecksumTouchesOnlyTheUnitThatChanged() throws Exception {
+    org.romflash.device.Device g071 = DeviceDatabase.bundled().byName("G071xB").orElseThrow();
+    java.util.List<Integer> commands = new java.util.ArrayList<>(g071.bootloader().commands());
+    commands.add(0xA1);
+    String port = serve(ServedChip.of(new Chip(g071), Emulator.Options.defaults().withProfile(
+        new org.romflash.device.BootloaderProfile(0x33, commands,
+            g071.bootloader().reservedRam()))));
+    byte[] image = new byte[16 * 1024];
+    new java.util.Random(5).nextBytes(image);
+    Path first = java.nio.file.Files.write(dir.resolve("a.bin"), image);
+    Cli full = Cli.run("write", first.toString(), "--port", port);
+    assertEquals("wrote 16384 bytes (1 segments, 8 units erased), verified by crc\n", full.out());
+    image[5000] ^= 1;
+    Path second = java.nio.file.Files.write(dir.resolve("b.bin"), image);
+    Cli again = Cli.run("write", second.toString(), "--port", port);
+    assertEquals(0, again.exitCode(), again.toString());
+    assertEquals("wrote 16384 bytes (1 segments, 1 units erased, 7 already matched), verified by"
+        + " crc\n", again.out());
+    assertEquals(image[5000], chip.peek(0x08000000L + 5000, 1).orElseThrow()[0]);
   }
 }
