@@ -2,8 +2,11 @@ package org.romflash.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.romflash.device.BootloaderProfile;
 import org.romflash.device.Device;
 import org.romflash.emulator.Chip;
 import org.romflash.emulator.Emulator;
@@ -13,6 +16,7 @@ import org.romflash.emulator.TimingModel;
 import org.romflash.image.FirmwareImage;
 import org.romflash.image.ImageFiles;
 import org.romflash.image.Segment;
+import org.romflash.protocol.Command;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
@@ -63,6 +67,11 @@ final class EmulateCommand implements Callable<Integer> {
       description = "Start with this image already in memory (HEX, or binary at the flash base).")
   Path load;
 
+  @Option(names = "--offer-checksum",
+      description = "Make the bootloader list Get Checksum (0xA1) and report protocol v3.3, as"
+          + " newer ROMs do, whatever the device's own bootloader offers.")
+  boolean offerChecksum;
+
   @Mixin DatabaseOptions devices;
 
   @Option(names = "--faults", paramLabel = "SPEC", converter = FaultPlanConverter.class,
@@ -84,6 +93,11 @@ final class EmulateCommand implements Callable<Integer> {
     if (faults != null) {
       options = options.withFaults(faults);
     }
+    BootloaderProfile profile = entry.bootloader();
+    if (offerChecksum) {
+      profile = withChecksum(profile);
+      options = options.withProfile(profile);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     EmulatorServer server = new EmulatorServer(chip, options);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -98,14 +112,28 @@ final class EmulateCommand implements Callable<Integer> {
         at = "tcp://127.0.0.1:" + server.startTcp(where.tcp);
       }
       PrintReady.line(spec(), "emulating STM32" + entry.name() + " (PID " + entry.pidText()
-          + ", bootloader v" + (entry.bootloader().version() >> 4) + "."
-          + (entry.bootloader().version() & 0xF) + ") on " + at);
+          + ", bootloader v" + (profile.version() >> 4) + "." + (profile.version() & 0xF)
+          + ") on " + at);
       stopped.await();
     } finally {
       server.shutdown();
     }
     return ExitCode.OK.code();
   }
+
+  /** The profile with Get Checksum listed (appended when missing) and protocol version 3.3. */
+  static BootloaderProfile withChecksum(BootloaderProfile profile) {
+    List<Integer> commands = new ArrayList<>(profile.commands());
+    if (!commands.contains(CHECKSUM_COMMAND)) {
+      commands.add(CHECKSUM_COMMAND);
+    }
+    return new BootloaderProfile(CHECKSUM_VERSION, commands, profile.reservedRam(), profile.id(),
+        profile.idAddress());
+  }
+
+  private static final int CHECKSUM_COMMAND = Command.GET_CHECKSUM.code();
+  /** Get Checksum (AN3155 3.13) exists from protocol v3.3 on. */
+  private static final int CHECKSUM_VERSION = 0x33;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec commandSpec;
 
