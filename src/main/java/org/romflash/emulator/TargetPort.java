@@ -121,11 +121,11 @@ final class TargetPort {
   private void keepOnlyTheFirstByteReceivedWhileBusy() {
     overrunPossible = false;
     try {
-      link.read(one, 0, 1, Duration.ofMillis(1));
-      held = one[0] & 0xFF;
-      link.drain();
-    } catch (LinkTimeoutException e) {
-      // Nothing arrived while busy: nothing was lost.
+      if (link.available() > 0) {
+        link.read(one, 0, 1, POLL);
+        held = one[0] & 0xFF;
+        link.drain();
+      }
     } catch (RuntimeException e) {
       stopped = true;
     }

@@ -54,6 +54,16 @@ final class ByteQueue {
     }
   }
 
+  /** Bytes waiting to be taken. */
+  int size() {
+    lock.lock();
+    try {
+      return size;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   void clear() {
     lock.lock();
     try {

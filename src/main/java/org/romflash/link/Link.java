@@ -44,6 +44,14 @@ public interface Link extends AutoCloseable {
     return one[0] & 0xFF;
   }
 
+  /**
+   * How many received bytes can be read without waiting, or -1 when the link cannot tell. The
+   * emulator uses it to model the chip's one-byte receive register without blocking.
+   */
+  default int available() {
+    return -1;
+  }
+
   /** Throws away every byte that has arrived and not been read yet. */
   void drain();
 

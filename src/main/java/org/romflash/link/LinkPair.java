@@ -86,6 +86,11 @@ public final class LinkPair {
     }
 
     @Override
+    public int available() {
+      return inbound.size();
+    }
+
+    @Override
     public void drain() {
       inbound.clear();
     }

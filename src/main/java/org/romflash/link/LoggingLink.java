@@ -66,6 +66,11 @@ public final class LoggingLink implements Link {
   }
 
   @Override
+  public int available() {
+    return inner.available();
+  }
+
+  @Override
   public void drain() {
     inner.drain();
     line("# input drained");

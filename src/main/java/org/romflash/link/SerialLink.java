@@ -147,6 +147,11 @@ public final class SerialLink implements Link {
    * also discards output still queued for the wire, such as an ACK just written.
    */
   @Override
+  public int available() {
+    return Math.max(-1, port.bytesAvailable());
+  }
+
+  @Override
   public void drain() {
     byte[] scratch = new byte[256];
     int available;

@@ -94,6 +94,15 @@ public final class TcpLink implements Link {
   }
 
   @Override
+  public int available() {
+    try {
+      return in.available();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  @Override
   public void drain() {
     try {
       while (in.available() > 0) {
