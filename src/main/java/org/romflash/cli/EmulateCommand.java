@@ -2,8 +2,6 @@ package org.romflash.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.romflash.device.BootloaderProfile;
@@ -16,7 +14,6 @@ import org.romflash.emulator.TimingModel;
 import org.romflash.image.FirmwareImage;
 import org.romflash.image.ImageFiles;
 import org.romflash.image.Segment;
-import org.romflash.protocol.Command;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
@@ -95,7 +92,7 @@ final class EmulateCommand implements Callable<Integer> {
     }
     BootloaderProfile profile = entry.bootloader();
     if (offerChecksum) {
-      profile = withChecksum(profile);
+      profile = profile.withGetChecksum();
       options = options.withProfile(profile);
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -120,20 +117,6 @@ final class EmulateCommand implements Callable<Integer> {
     }
     return ExitCode.OK.code();
   }
-
-  /** The profile with Get Checksum listed (appended when missing) and protocol version 3.3. */
-  static BootloaderProfile withChecksum(BootloaderProfile profile) {
-    List<Integer> commands = new ArrayList<>(profile.commands());
-    if (!commands.contains(CHECKSUM_COMMAND)) {
-      commands.add(CHECKSUM_COMMAND);
-    }
-    return new BootloaderProfile(CHECKSUM_VERSION, commands, profile.reservedRam(), profile.id(),
-        profile.idAddress());
-  }
-
-  private static final int CHECKSUM_COMMAND = Command.GET_CHECKSUM.code();
-  /** Get Checksum (AN3155 3.13) exists from protocol v3.3 on. */
-  private static final int CHECKSUM_VERSION = 0x33;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec commandSpec;
 

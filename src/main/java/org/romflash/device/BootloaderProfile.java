@@ -26,6 +26,20 @@ public record BootloaderProfile(int version, List<Integer> commands, MemoryRegio
   }
 
   /**
+   * This bootloader as a newer ROM would be: Get Checksum (0xA1, AN3155 3.13) listed and protocol
+   * v3.3, the first version that has it. For emulated chips that show the checksum path.
+   */
+  public BootloaderProfile withGetChecksum() {
+    List<Integer> listed = new java.util.ArrayList<>(commands);
+    if (!listed.contains(GET_CHECKSUM)) {
+      listed.add(GET_CHECKSUM);
+    }
+    return new BootloaderProfile(Math.max(version, 0x33), listed, reservedRam, id, idAddress);
+  }
+
+  private static final int GET_CHECKSUM = 0xA1;
+
+  /**
    * The commands AN3155 gives every bootloader of this protocol version: Erase (0x43) before v3.0,
    * Extended Erase (0x44) from v3.0 on.
    */

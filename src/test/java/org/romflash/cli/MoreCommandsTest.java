@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.romflash.device.DeviceDatabase;
-import org.romflash.emulator.Chip;
-import org.romflash.emulator.Emulator;
 
 /** protect, crc, special and the erase variants, on an emulated chip whose state is checked after. */
 class MoreCommandsTest extends ChipOverTcpTest {
@@ -58,12 +55,7 @@ class MoreCommandsTest extends ChipOverTcpTest {
 
   @Test
   void crcOfARangeUsesGetChecksumWhereOfferedAndAgreesWithReadBack() throws Exception {
-    org.romflash.device.Device g071 = DeviceDatabase.bundled().byName("G071xB").orElseThrow();
-    java.util.List<Integer> commands = new java.util.ArrayList<>(g071.bootloader().commands());
-    commands.add(0xA1);
-    String g0 = serve(ServedChip.of(new Chip(g071), Emulator.Options.defaults().withProfile(
-        new org.romflash.device.BootloaderProfile(0x33, commands,
-            g071.bootloader().reservedRam()))));
+    String g0 = serve(ServedChip.withGetChecksum("G071xB"));
     chip.load(0x08000100L, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
     Cli viaChecksum = Cli.run("crc", "-a", "0x08000000", "-n", "2K", "--port", g0);
     assertEquals(0, viaChecksum.exitCode(), viaChecksum.toString());
@@ -118,12 +110,7 @@ class MoreCommandsTest extends ChipOverTcpTest {
 
   @Test
   void reflashingWithGetChecksumTouchesOnlyTheUnitThatChanged() throws Exception {
-    org.romflash.device.Device g071 = DeviceDatabase.bundled().byName("G071xB").orElseThrow();
-    java.util.List<Integer> commands = new java.util.ArrayList<>(g071.bootloader().commands());
-    commands.add(0xA1);
-    String port = serve(ServedChip.of(new Chip(g071), Emulator.Options.defaults().withProfile(
-        new org.romflash.device.BootloaderProfile(0x33, commands,
-            g071.bootloader().reservedRam()))));
+    String port = serve(ServedChip.withGetChecksum("G071xB"));
     byte[] image = new byte[16 * 1024];
     new java.util.Random(5).nextBytes(image);
     Path first = java.nio.file.Files.write(dir.resolve("a.bin"), image);

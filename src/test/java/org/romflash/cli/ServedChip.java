@@ -17,6 +17,13 @@ record ServedChip(Chip chip, EmulatorServer server, String port) implements Auto
         Emulator.Options.defaults());
   }
 
+  /** The device's chip with a bootloader that also lists Get Checksum (protocol v3.3). */
+  static ServedChip withGetChecksum(String device) throws IOException {
+    var entry = DeviceDatabase.bundled().byName(device).orElseThrow();
+    return of(new Chip(entry),
+        Emulator.Options.defaults().withProfile(entry.bootloader().withGetChecksum()));
+  }
+
   static ServedChip of(Chip chip, Emulator.Options options) throws IOException {
     EmulatorServer server = new EmulatorServer(chip, options);
     return new ServedChip(chip, server, "tcp://127.0.0.1:" + server.startTcp(0));
