@@ -1,5 +1,6 @@
 package org.romflash.cli;
 
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,21 +20,28 @@ final class UnprotectCommand extends SessionCommand {
   boolean yes;
 
   @Override
+  void checkArguments() {
+    if (kind == Kind.readout && !yes) {
+      throw new ConfirmationMissingException("removing read-out protection mass-erases the chip:"
+          + " every byte of flash is lost", "--yes");
+    }
+  }
+
+  @Override
   ExitCode run(Session session) {
+    remove(session, kind, this::say);
+    return ExitCode.OK;
+  }
+
+  /** Removes the protection (the chip resets; the client re-synchronises). Shared with write. */
+  static void remove(Session session, Kind kind, Consumer<String> say) {
     if (kind == Kind.readout) {
-      if (!yes) {
-        Main.errStream().println("error: removing read-out protection mass-erases the chip: every"
-            + " byte of flash is lost.");
-        Main.errStream().println("hint: run again with --yes if that is what you want");
-        return ExitCode.USAGE;
-      }
       session.client().readoutUnprotect(session.client().timeouts().eraseOf(
           session.device().flash().size()));
-      say("read-out protection removed; the flash was erased and the chip reset");
+      say.accept("read-out protection removed; the flash was erased and the chip reset");
     } else {
       session.client().writeUnprotect();
-      say("write protection removed; the chip reset");
+      say.accept("write protection removed; the chip reset");
     }
-    return ExitCode.OK;
   }
 }

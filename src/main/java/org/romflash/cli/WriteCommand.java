@@ -56,7 +56,7 @@ final class WriteCommand extends SessionCommand {
           + session.device().pidText() + "), not " + expectedDevice);
     }
     if (unprotect != null) {
-      removeProtection(session);
+      UnprotectCommand.remove(session, unprotect, this::say);
     }
     FirmwareImage firmware = image.read(session.device());
     if (skipOptionBytes) {
@@ -88,17 +88,6 @@ final class WriteCommand extends SessionCommand {
           + " writing: every byte of flash is lost", "--yes");
     }
     after.check(spec, yes);
-  }
-
-  private void removeProtection(Session session) {
-    if (unprotect == UnprotectCommand.Kind.readout) {
-      session.client().readoutUnprotect(session.client().timeouts().eraseOf(
-          session.device().flash().size()));
-      say("read-out protection removed; the flash was erased and the chip reset");
-    } else {
-      session.client().writeUnprotect();
-      say("write protection removed; the chip reset");
-    }
   }
 
   private FirmwareImage withoutOptionBytes(FirmwareImage firmware, MemoryRegion options) {

@@ -124,10 +124,17 @@ class CommandLineTest {
   }
 
   @Test
-  void readoutUnprotectWithoutYesChangesNothing() {
-    Cli refused = Cli.run("unprotect", "readout", "--port", "sim:F103xB", "--sim-rdp", "1");
-    assertEquals(2, refused.exitCode(), refused.toString());
-    assertTrue(refused.err().contains("mass-erases the chip"), refused.err());
+  void readoutUnprotectWithoutYesChangesNothing() throws Exception {
+    try (ServedChip served = ServedChip.of("F103xB")) {
+      served.chip().load(0x08000000L, new byte[] {1, 2, 3, 4});
+      served.chip().setReadProtectionLevel(1);
+      Cli refused = Cli.run("unprotect", "readout", "--port", served.port());
+      assertEquals(2, refused.exitCode(), refused.toString());
+      assertEquals("error: removing read-out protection mass-erases the chip: every byte of flash"
+          + " is lost\nhint: run again with --yes if that is what you want\n", refused.err());
+      assertEquals(1, served.chip().readProtectionLevel());
+      assertEquals(1, served.chip().peek(0x08000000L, 1).orElseThrow()[0]);
+    }
     Cli done = Cli.run("unprotect", "readout", "--yes", "--port", "sim:F103xB", "--sim-rdp", "1");
     assertEquals(0, done.exitCode(), done.toString());
     assertEquals("read-out protection removed; the flash was erased and the chip reset\n",
