@@ -67,6 +67,15 @@ public final class Emulator implements AutoCloseable {
     return port.idle();
   }
 
+  /** Waits until {@link #waitingForInput()} or {@code timeout} passes; returns which. */
+  public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!waitingForInput() && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    return waitingForInput();
+  }
+
   /** Waits until the bootloader thread has stopped. */
   public void join() throws InterruptedException {
     thread.join();

@@ -79,28 +79,17 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   /**
-   * Waits until the chip runs its application, or {@code timeout} passes. The bootloader sends the
-   * Go ACK before it leaves, so a host that has seen the ACK may ask a moment too early.
-   */
-  public boolean awaitLeftBootloader(java.time.Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!leftBootloader() && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
-    return leftBootloader();
-  }
-
-  /**
    * Waits until the bootloader has dealt with every byte it received (a reset after the last ACK
-   * included), or {@code timeout} passes. A host that has seen the ACK may otherwise look at the
-   * chip a moment before the reset is done.
+   * included, and leaving for the application after Go), or {@code timeout} passes. The chip
+   * sends its last ACK before it resets or leaves, so a host that has seen the ACK may otherwise
+   * look at it a moment too early.
    */
   public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       Emulator serving = current;
-      if (serving != null && serving.waitingForInput()) {
-        return true;
+      if (serving != null) {
+        return serving.awaitIdle(java.time.Duration.ofNanos(deadline - System.nanoTime()));
       }
       Thread.sleep(5);
     }

@@ -135,7 +135,8 @@ class Stm32flashCommandTest {
     assertArrayEquals(new byte[] {0x00, 0x50, 0x00, 0x20, 0x09, 0x02, 0x00, 0x20, 0x01, 0x48, 0x02,
         0x49, 0x01, 0x60, (byte) 0xFE, (byte) 0xE7, 0x0C, (byte) 0xED, 0x00, (byte) 0xE0, 0x04,
         0x00, (byte) 0xFA, 0x05}, ResetProgram.image(0x20000200L, 0x20005000L));
-    assertTrue(server.awaitLeftBootloader(java.time.Duration.ofSeconds(2)));
+    assertTrue(server.awaitIdle(java.time.Duration.ofSeconds(2)));
+    assertTrue(server.leftBootloader());
   }
 
   @Test

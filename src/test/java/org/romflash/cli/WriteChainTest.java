@@ -70,7 +70,8 @@ class WriteChainTest extends ChipOverTcpTest {
     Cli cli = Cli.run("write", "--go", EXAMPLE.toString(), "--port", port);
     assertEquals(0, cli.exitCode(), cli.toString());
     assertTrue(cli.out().endsWith("started the program at 0x08000000\n"), cli.out());
-    assertTrue(served.server().awaitLeftBootloader(Duration.ofSeconds(2)));
+    assertTrue(served.server().awaitIdle(Duration.ofSeconds(2)));
+    assertTrue(served.server().leftBootloader());
   }
 
   @Test

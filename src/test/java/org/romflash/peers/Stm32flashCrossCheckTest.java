@@ -142,6 +142,7 @@ class Stm32flashCrossCheckTest {
     emulate(device);
     Peers.Result go = stm32flash("-g", String.format("0x%08X", chip.device().flash().base()));
     assertEquals(0, go.exitCode(), go.output());
-    assertTrue(server.awaitLeftBootloader(java.time.Duration.ofSeconds(2)), go.output());
+    assertTrue(server.awaitIdle(java.time.Duration.ofSeconds(2)), "the chip settles");
+    assertTrue(server.leftBootloader(), go.output());
   }
 }

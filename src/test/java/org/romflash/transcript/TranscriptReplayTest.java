@@ -88,7 +88,7 @@ class TranscriptReplayTest {
     try (Emulator emulator = Emulator.start(chip, pair.target(), options)) {
       for (Transcript.Step step : t.steps()) {
         if (step.fromHost()) {
-          awaitIdle(emulator);
+          emulator.awaitIdle(Duration.ofSeconds(2));
           pair.host().write(step.bytes());
         } else if (step.silence()) {
           expectSilence(pair, t, step.line());
@@ -123,13 +123,6 @@ class TranscriptReplayTest {
       default -> throw new IllegalArgumentException("unknown given '" + given + "'");
     }
     return options;
-  }
-
-  private static void awaitIdle(Emulator emulator) throws InterruptedException {
-    long deadline = System.nanoTime() + 2_000_000_000L;
-    while (!emulator.waitingForInput() && System.nanoTime() < deadline) {
-      Thread.sleep(1);
-    }
   }
 
   private static byte[] readOrFail(LinkPair pair, Transcript.Step step, Transcript t) {
