@@ -2,6 +2,7 @@ package org.romflash.cli;
 
 import java.nio.file.Path;
 import org.romflash.flash.Crc32Stm32;
+import org.romflash.flash.Verifier;
 import org.romflash.flash.VerifyFailedException;
 import org.romflash.flash.VerifyMode;
 import org.romflash.flash.VerifyResult;
@@ -77,15 +78,7 @@ final class CrcCommand extends SessionCommand {
           "the CRC covers whole 32-bit words: 0x%08X+%d must start on a multiple of 4 and be a"
               + " multiple of 4 long", from, count));
     }
-    if (session.target().offersChecksum()) {
-      return session.target().checksum(from, count);
-    }
-    int crc = Crc32Stm32.INITIAL;
-    for (long at = from; at < from + count; at += 256) {
-      int n = (int) Math.min(256, from + count - at);
-      crc = Crc32Stm32.update(crc, session.target().read(at, n), 0, n);
-    }
-    return crc;
+    return Verifier.chipCrc(session.target(), from, count, progress());
   }
 
   /** The segment, widened to whole words with 0xFF as the chip's flash would hold it. */

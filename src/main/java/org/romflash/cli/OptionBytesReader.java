@@ -12,12 +12,8 @@ final class OptionBytesReader {
   /** Reads the whole option-byte area (Read Memory refuses it while read protection is active). */
   static OptionImage read(Session session) {
     MemoryRegion region = session.device().optionBytes();
-    byte[] bytes = new byte[(int) region.size()];
-    for (int offset = 0; offset < bytes.length; offset += 256) {
-      int n = Math.min(256, bytes.length - offset);
-      System.arraycopy(session.target().read(region.start() + offset, n), 0, bytes, offset, n);
-    }
-    return new OptionImage(session.device().options(), bytes);
+    return new OptionImage(session.device().options(), session.target().read(region.start(),
+        (int) region.size()));
   }
 
   /** "0xA5  level 0 (no read protection)" for RDP, the plain value for other fields. */

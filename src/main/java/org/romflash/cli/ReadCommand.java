@@ -1,7 +1,7 @@
 package org.romflash.cli;
 
 import java.nio.file.Path;
-import org.romflash.flash.Progress;
+import org.romflash.flash.ReadBack;
 import org.romflash.image.FirmwareImage;
 import org.romflash.image.ImageFiles;
 import org.romflash.image.ImageFormat;
@@ -14,8 +14,6 @@ import picocli.CommandLine.Option;
     description = "Read memory into a file: Intel HEX (.hex), S-record (.srec, .s19, .s28, .s37,"
         + " .mot) or raw binary (.bin), by the file name or --format.")
 final class ReadCommand extends SessionCommand {
-  private static final int CHUNK = 4096;
-
   @Option(names = {"-a", "--address"}, paramLabel = "ADDR", converter = Numbers.class,
       description = "First address (default: start of flash).")
   Long address;
@@ -47,23 +45,10 @@ final class ReadCommand extends SessionCommand {
           "--length must be between 1 and 2 GiB; the flash ends at "
               + String.format("0x%08X", session.device().flashRegion().end()));
     }
-    byte[] data = new byte[(int) count];
-    Progress progress = progress();
-    progress.start(Progress.Phase.READ, count);
-    try {
-      for (int offset = 0; offset < count; offset += CHUNK) {
-        int n = (int) Math.min(CHUNK, count - offset);
-        System.arraycopy(session.target().read(from + offset, n), 0, data, offset, n);
-        progress.advance(n);
-      }
-    } finally {
-      progress.finish();
-    }
+    byte[] data = ReadBack.range(session.target(), from, (int) count, progress());
     ImageFiles.write(output, FirmwareImage.of(from, data), chosen);
     report.result().put("file", output.toString()).put("address", from).put("length", count)
-        .put("format", chosen.name().toLowerCase(java.util.Locale.ROOT))
-        .put("crc", Integer.toUnsignedLong(org.romflash.flash.Crc32Stm32.of(
-            java.util.Arrays.copyOf(data, (data.length + 3) & ~3))));
+        .put("format", chosen.name().toLowerCase(java.util.Locale.ROOT));
     say(String.format("read %d bytes from 0x%08X into %s (%s)", count, from, output,
         chosen.name().toLowerCase(java.util.Locale.ROOT)));
     return ExitCode.OK;

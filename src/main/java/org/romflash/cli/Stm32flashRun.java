@@ -10,7 +10,8 @@ import org.romflash.cli.stm32flash.Stm32flashUsageException;
 import org.romflash.device.Device;
 import org.romflash.device.EraseUnit;
 import org.romflash.device.MemoryRegion;
-import org.romflash.flash.Crc32Stm32;
+import org.romflash.flash.ReadBack;
+import org.romflash.flash.Verifier;
 import org.romflash.flash.FlashTarget;
 import org.romflash.flash.Progress;
 import org.romflash.image.FirmwareImage;
@@ -19,7 +20,6 @@ import org.romflash.image.ImageFormat;
 
 /** Carries out one understood stm32flash command line on an open session. */
 final class Stm32flashRun {
-  private static final int READ_STEP = 4096;
 
   private final Session session;
   private final Stm32flashArguments args;
@@ -73,7 +73,7 @@ final class Stm32flashRun {
 
   private void read() throws IOException {
     MemoryRegion span = Ranges.span(args, device);
-    byte[] data = readAll(span, Progress.Phase.READ);
+    byte[] data = readAll(span);
     String file = args.file().orElseThrow();
     if (file.equals("-")) {
       Main.outStream().write(data);
@@ -92,15 +92,8 @@ final class Stm32flashRun {
           + " 0x%08X-0x%08X does not start and end on a multiple of 4", span.start(),
           span.end() - 1));
     }
-    int crc;
-    String how;
-    if (target.offersChecksum()) {
-      crc = target.checksum(span.start(), span.size());
-      how = "by the chip (Get Checksum)";
-    } else {
-      crc = Crc32Stm32.of(readAll(span, Progress.Phase.VERIFY));
-      how = "from a read-back";
-    }
+    String how = target.offersChecksum() ? "by the chip (Get Checksum)" : "from a read-back";
+    int crc = Verifier.chipCrc(target, span.start(), span.size(), progress());
     say(String.format("CRC-32/STM32 of 0x%08X-0x%08X (%d bytes, %s): 0x%08X", span.start(),
         span.end() - 1, span.size(), how, crc));
   }
@@ -125,23 +118,11 @@ final class Stm32flashRun {
         last.number(), first.address(), last.end() - 1));
   }
 
-  private byte[] readAll(MemoryRegion span, Progress.Phase phase) {
+  private byte[] readAll(MemoryRegion span) {
     if (span.size() > Integer.MAX_VALUE) {
       throw new Stm32flashUsageException("-S: at most 2 GiB at once");
     }
-    byte[] data = new byte[(int) span.size()];
-    Progress progress = progress();
-    progress.start(phase, data.length);
-    try {
-      for (int offset = 0; offset < data.length; offset += READ_STEP) {
-        int n = Math.min(READ_STEP, data.length - offset);
-        System.arraycopy(target.read(span.start() + offset, n), 0, data, offset, n);
-        progress.advance(n);
-      }
-    } finally {
-      progress.finish();
-    }
-    return data;
+    return ReadBack.range(target, span.start(), (int) span.size(), progress());
   }
 
   private Progress progress() {

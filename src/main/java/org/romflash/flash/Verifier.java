@@ -60,6 +60,29 @@ public final class Verifier {
     return new VerifyResult.Match(crc ? VerifyMode.CRC : VerifyMode.READBACK, total);
   }
 
+  /**
+   * The chip's STM32 CRC of {@code length} bytes (a multiple of 4) at {@code address} (4-aligned):
+   * computed by the chip with Get Checksum when it offers it, else read back and computed here,
+   * with the read-back reported to {@code progress}.
+   */
+  public static int chipCrc(FlashTarget target, long address, long length, Progress progress) {
+    if (target.offersChecksum()) {
+      return target.checksum(address, length);
+    }
+    progress.start(Progress.Phase.VERIFY, length);
+    try {
+      int crc = Crc32Stm32.INITIAL;
+      for (long at = address; at < address + length; at += READ_CHUNK) {
+        int n = (int) Math.min(READ_CHUNK, address + length - at);
+        crc = Crc32Stm32.update(crc, target.read(at, n), 0, n);
+        progress.advance(n);
+      }
+      return crc;
+    } finally {
+      progress.finish();
+    }
+  }
+
   private static boolean aligned(Segment range) {
     return range.address() % 4 == 0 && range.length() % 4 == 0;
   }

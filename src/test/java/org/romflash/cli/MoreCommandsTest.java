@@ -65,6 +65,8 @@ class MoreCommandsTest extends ChipOverTcpTest {
     assertEquals(viaChecksum.out(), viaReadBack.out(), "Get Checksum and read-back agree");
     Cli unaligned = Cli.run("crc", "-a", "0x08000001", "-n", "8", "--port", f1);
     assertEquals(2, unaligned.exitCode(), unaligned.toString());
+    assertTrue(unaligned.err().startsWith("the CRC covers whole 32-bit words: 0x08000001+8 must"
+        + " start on a multiple of 4 and be a multiple of 4 long\n"), unaligned.err());
   }
 
   @Test
