@@ -35,7 +35,7 @@ final class InfoCommand extends SessionCommand {
     Device d = session.device();
     line("Device", String.format("STM32%s (%s)", d.name(), d.title()));
     line("Flash", String.format("%s, %d KiB, %s", d.flashRegion(), d.flash().size() / 1024,
-        layout(d)));
+        DeviceDescription.units(d.flash())));
     line("Flash size", session.identity().flashSizeKib()
         .map(kib -> kib + " KiB (flash-size register at " + hex(d.flashSizeRegister()) + ")")
         .orElse("unknown (register unreadable); entry allows " + d.flash().size() / 1024
@@ -105,14 +105,6 @@ final class InfoCommand extends SessionCommand {
 
   private static String hex(long address) {
     return String.format("0x%08X", address);
-  }
-
-  private static String layout(Device d) {
-    long first = d.flash().units().get(0).size();
-    String banks = d.flash().bankCount() > 1 ? " in " + d.flash().bankCount() + " banks" : "";
-    return d.flash().uniform()
-        ? d.flash().units().size() + " pages of " + DeviceTable.kib(first) + banks
-        : d.flash().units().size() + " sectors of different sizes" + banks;
   }
 
   /** Reading one byte of flash is refused at the command stage exactly when RDP is active. */

@@ -35,8 +35,7 @@ final class ShowOptionBytesCommand extends SessionCommand {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"FIELD", "BITS", "VALUE"});
     for (OptionField f : d.options().fields()) {
-      String bits = f.toString().substring(f.name().length() + 1);
-      rows.add(new String[] {f.name(), bits, OptionBytesReader.describe(d, image, f)});
+      rows.add(new String[] {f.name(), f.location(), OptionBytesReader.describe(d, image, f)});
     }
     out().print(TextTable.render(rows));
     if (!image.complementsValid()) {

@@ -34,9 +34,14 @@ public record OptionField(String name, long address, int highBit, int lowBit) {
   }
 
   /** "0x1FFFF800[7:0]", the notation of the device files. */
+  public String location() {
+    String bits = highBit == lowBit ? "" + lowBit : highBit + ":" + lowBit;
+    return String.format("0x%08X[%s]", address, bits);
+  }
+
+  /** "RDP 0x1FFFF800[7:0]". */
   @Override
   public String toString() {
-    String bits = highBit == lowBit ? "" + lowBit : highBit + ":" + lowBit;
-    return String.format("%s 0x%08X[%s]", name, address, bits);
+    return name + " " + location();
   }
 }

@@ -33,6 +33,8 @@ class CommandLineTest {
     assertTrue(cli.out().contains("Product ID:       0x460\n"), cli.out());
     assertTrue(cli.out().contains("Bootloader:       protocol v3.1, ID 0xB4 (at 0x1FFF6FFE)\n"),
         cli.out());
+    assertTrue(cli.out().contains("Flash:            0x08000000-0x0801FFFF, 128 KiB, erase units"
+        + " 64 x 2 KiB\n"), cli.out());
     assertTrue(cli.out().contains("Device:           STM32G071xB (STM32G07xxx/G08xxx)\n"), cli.out());
     assertTrue(cli.out().contains("Read protection:  inactive (level 0)\n"), cli.out());
     // The emulator's UID bytes are "RFG071xB0000" in memory order; words print most significant first.
