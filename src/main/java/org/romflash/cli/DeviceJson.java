@@ -1,7 +1,5 @@
 package org.romflash.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -12,19 +10,16 @@ import org.romflash.device.MemoryRegion;
 
 /** {@code romflash devices --json}: the entries as JSON, addresses as numbers, for scripts. */
 final class DeviceJson {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
-
   private DeviceJson() {}
 
-  static String render(List<Device> devices) throws com.fasterxml.jackson.core.JsonProcessingException {
-    ArrayNode array = JSON.createArrayNode();
+  static String render(List<Device> devices) {
+    ArrayNode array = Json.array();
     devices.forEach(d -> array.add(entry(d)));
-    return JSON.writeValueAsString(array);
+    return Json.write(array);
   }
 
   private static ObjectNode entry(Device d) {
-    ObjectNode e = JSON.createObjectNode();
+    ObjectNode e = Json.object();
     e.put("pid", d.pid());
     e.put("name", d.name());
     e.put("family", d.family());
@@ -66,6 +61,6 @@ final class DeviceJson {
   }
 
   private static ObjectNode region(MemoryRegion r) {
-    return JSON.createObjectNode().put("start", r.start()).put("size", r.size());
+    return Json.object().put("start", r.start()).put("size", r.size());
   }
 }

@@ -1,21 +1,14 @@
 package org.romflash.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /** {@code doctor --json}: the probes, the findings by level, the checklist and the exit code. */
 final class DoctorJson {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
-
   private DoctorJson() {}
 
   static String render(String port, CheckupReport report) {
-    ObjectNode root = JSON.createObjectNode().put("command", "doctor").put("port", port)
+    ObjectNode root = Json.object().put("command", "doctor").put("port", port)
         .put("exit_code", report.exitCode().code());
     report.probes().forEach(root.putArray("probes")::add);
     var findings = root.putArray("findings");
@@ -24,10 +17,6 @@ final class DoctorJson {
           .put("exit_code", f.code().code()).put("text", f.text()).put("hint", f.hint());
     }
     report.checklist().forEach(root.putArray("checklist")::add);
-    try {
-      return JSON.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Json.write(root);
   }
 }

@@ -1,10 +1,6 @@
 package org.romflash.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 
 /**
@@ -14,11 +10,8 @@ import java.time.Duration;
  * on failure; and what the command did under {@code result}. Addresses are numbers.
  */
 final class JsonResult {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
-
-  private final ObjectNode root = JSON.createObjectNode();
-  private final ObjectNode result = JSON.createObjectNode();
+  private final ObjectNode root = Json.object();
+  private final ObjectNode result = Json.object();
   private final long started = System.nanoTime();
 
   JsonResult(String command, String port) {
@@ -60,10 +53,6 @@ final class JsonResult {
       root.put("error", diagnosis.message()).put("hint", diagnosis.hint());
     }
     root.set("result", result);
-    try {
-      return JSON.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Json.write(root);
   }
 }

@@ -1,8 +1,5 @@
 package org.romflash.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -11,9 +8,6 @@ import org.romflash.link.PortInfo;
 
 /** {@code romflash ports} output: aligned text lines or a JSON array, from a list of ports. */
 final class PortListing {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
-
   private PortListing() {}
 
   /** What to check when no port is found, after the "no serial ports found" line. */
@@ -43,8 +37,8 @@ final class PortListing {
   }
 
   /** A JSON array; USB IDs as four hex digits, absent values as null. */
-  static String json(List<PortInfo> ports) throws JsonProcessingException {
-    ArrayNode array = JSON.createArrayNode();
+  static String json(List<PortInfo> ports) {
+    ArrayNode array = Json.array();
     for (PortInfo p : ports) {
       ObjectNode o = array.addObject();
       o.put("path", p.systemPath());
@@ -54,7 +48,7 @@ final class PortListing {
       o.put("serial_number", p.serialNumber().orElse(null));
       o.put("hint", UsbBridges.hint(p.vendorId(), p.productId()).orElse(null));
     }
-    return JSON.writeValueAsString(array);
+    return Json.write(array);
   }
 
   private static String pad(String text, int width) {
