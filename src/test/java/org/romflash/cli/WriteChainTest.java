@@ -79,6 +79,8 @@ class WriteChainTest extends ChipOverTcpTest {
     String port = serve("F103xB");
     Cli both = Cli.run("write", EXAMPLE.toString(), "--go", "--reset", "--port", port);
     assertEquals(2, both.exitCode(), both.toString());
+    assertTrue(both.err().startsWith("--go and --reset cannot be combined: after Go the bootloader"
+        + " no longer answers\n"), both.err());
     Cli reset = Cli.run("write", EXAMPLE.toString(), "--reset", "--port", port);
     assertEquals(0, reset.exitCode(), reset.toString());
     assertTrue(reset.out().contains("reset the chip (reset program run from 0x20000200)"),

@@ -76,4 +76,25 @@ class ChipIdentityTest {
     assertEquals(64 * 1024, identity.device().flash().size());
     assertEquals(128 * 1024, identity.entry().flash().size());
   }
+
+  @Test
+  void aBootloaderIdNoEntryKnowsIsReportedAndTheFirstEntryAssumed() {
+    Device a = withBootloaderId(F103, "F103xA", 0x21);
+    Device b = withBootloaderId(F103, "F103xZ", 0x22);
+    BootloaderClient client = connect(withBootloaderId(F103, "F103xQ", 0x99), 0);
+    ChipIdentity identity = ChipIdentity.identify(client::readMemory, List.of(a, b));
+    assertEquals("F103xA", identity.entry().name());
+    assertEquals(List.of("bootloader ID 0x99 at 0x1FFFF7D6 matches no entry for 0x410; assuming"
+        + " F103xA"), identity.notes());
+  }
+
+  @Test
+  void aRegisterReportingMoreFlashThanTheEntryKeepsTheEntrysFlashAndSaysSo() {
+    Device small = F103.withFlashSize(64 * 1024);
+    BootloaderClient client = connect(F103, 0);
+    ChipIdentity identity = ChipIdentity.identify(client::readMemory, List.of(small));
+    assertEquals(64 * 1024, identity.device().flash().size());
+    assertEquals(List.of("the flash-size register reports 128 KiB, more than the 64 KiB the F103xB"
+        + " entry describes; only those 64 KiB are used"), identity.notes());
+  }
 }
