@@ -49,6 +49,10 @@ final class Diagnostics {
       return new Diagnosis(e.getMessage(), "the file is not a valid firmware image; rebuild it or"
           + " check that the whole file was copied", ExitCode.BAD_INPUT);
     }
+    if (failure instanceof ImageDoesNotFitException e && e.inOptionBytes()) {
+      return new Diagnosis(e.getMessage(), "write the rest with --skip-option-bytes; change option"
+          + " bytes with 'romflash option-bytes set'", ExitCode.DOES_NOT_FIT);
+    }
     if (failure instanceof ImageDoesNotFitException e) {
       return new Diagnosis(e.getMessage(), "check that the image was built for this chip (linker"
           + " script origin and size) and that --address is right for a binary", ExitCode.DOES_NOT_FIT);

@@ -111,7 +111,8 @@ final class Stm32flashWrite {
       throw new ImageDoesNotFitException(image.lowestAddress(), image.endAddress(), String.format(
           "(%d bytes) does not fit 0x%08X-0x%08X, the range %s allows: %d bytes from 0x%08X"
               + " on would be left out", image.size(), placement.base(), placement.limit() - 1,
-          placement.limitOption(), image.endAddress() - from, from), ImageCheck.memoryMap(device));
+          placement.limitOption(), image.endAddress() - from, from), ImageCheck.memoryMap(device),
+          false);
     }
   }
 }

@@ -36,8 +36,8 @@ public final class ImageCheck {
       return Destination.FLASH;
     }
     if (device.optionBytes().overlaps(s.address(), s.length())) {
-      throw refuse(s, "lies in the option bytes, which are never written from an image (write"
-          + " the rest with --skip-option-bytes)", device);
+      throw new ImageDoesNotFitException(s.address(), s.end(), "lies in the option bytes, which"
+          + " are never written from an image", memoryMap(device), true);
     }
     if (device.otp().filter(o -> o.overlaps(s.address(), s.length())).isPresent()) {
       throw refuse(s, "lies in the one-time-programmable area, which is never written from an"
@@ -70,7 +70,7 @@ public final class ImageCheck {
   }
 
   private static ImageDoesNotFitException refuse(Segment s, String why, Device device) {
-    return new ImageDoesNotFitException(s.address(), s.end(), why, memoryMap(device));
+    return new ImageDoesNotFitException(s.address(), s.end(), why, memoryMap(device), false);
   }
 
   /** The device's map as lines, for error messages. */

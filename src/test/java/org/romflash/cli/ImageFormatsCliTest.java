@@ -95,8 +95,9 @@ class ImageFormatsCliTest {
     Cli refused = Cli.run("write", hex.toString());
     assertEquals(6, refused.exitCode(), refused.toString());
     assertTrue(refused.err().contains("error: image data at 0x1FFFF800-0x1FFFF803 lies in the option"
-        + " bytes, which are never written from an image (write the rest with"
-        + " --skip-option-bytes)\n"), refused.err());
+        + " bytes, which are never written from an image\n"), refused.err());
+    assertTrue(refused.err().endsWith("hint: write the rest with --skip-option-bytes; change option"
+        + " bytes with 'romflash option-bytes set'\n"), refused.err());
     assertFalse(refused.err().contains("erase:"), refused.err());
 
     Cli skipped = Cli.run("write", hex.toString(), "--skip-option-bytes");
