@@ -17,7 +17,6 @@ import org.romflash.protocol.BootloaderException;
 import org.romflash.protocol.BootloaderInfo;
 import org.romflash.protocol.Bytes;
 import org.romflash.protocol.NackException;
-import org.romflash.protocol.Stage;
 import org.romflash.protocol.SyncAnswer;
 import org.romflash.protocol.Timeouts;
 
@@ -155,15 +154,14 @@ final class Checkup {
   private void readProtection(BootloaderClient client, long flashBase) {
     String where = String.format("0x%08X", flashBase);
     try {
-      client.readMemory(flashBase, 1);
-      findings.add(Finding.ok("read protection: inactive (read 1 byte at " + where + ")"));
-    } catch (NackException e) {
-      findings.add(e.stage() == Stage.COMMAND
+      findings.add(client.readProtected(flashBase)
           ? Finding.warning("read protection is ACTIVE (level 1): Read Memory is refused, so flash"
               + " cannot be read or written", "`romflash unprotect readout --yes` removes it,"
               + " which erases the whole flash")
-          : Finding.warning("Read Memory of 1 byte at " + where + " was refused at the "
-              + e.stage() + " stage", ""));
+          : Finding.ok("read protection: inactive (read 1 byte at " + where + ")"));
+    } catch (NackException e) {
+      findings.add(Finding.warning("Read Memory of 1 byte at " + where + " was refused at the "
+          + e.stage() + " stage", ""));
     } catch (BootloaderException e) {
       findings.add(Finding.warning("read protection unknown: " + e.getMessage(), ""));
     }

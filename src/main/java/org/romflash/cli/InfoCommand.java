@@ -5,7 +5,6 @@ import org.romflash.device.Device;
 import org.romflash.protocol.BootloaderException;
 import org.romflash.protocol.Command;
 import org.romflash.protocol.NackException;
-import org.romflash.protocol.Stage;
 import picocli.CommandLine;
 
 /** {@code romflash info}: what the chip says about itself. */
@@ -107,14 +106,13 @@ final class InfoCommand extends SessionCommand {
     return String.format("0x%08X", address);
   }
 
-  /** Reading one byte of flash is refused at the command stage exactly when RDP is active. */
+  /** See {@link org.romflash.protocol.BootloaderClient#readProtected}. */
   private static String readProtection(Session session, long flashBase) {
     try {
-      session.client().readMemory(flashBase, 4);
-      return "inactive (level 0)";
+      return session.client().readProtected(flashBase)
+          ? "ACTIVE (level 1): memory cannot be read or written" : "inactive (level 0)";
     } catch (NackException e) {
-      return e.stage() == Stage.COMMAND ? "ACTIVE (level 1): memory cannot be read or written"
-          : "unknown (read refused at the " + e.stage() + " stage)";
+      return "unknown (read refused at the " + e.stage() + " stage)";
     } catch (BootloaderException e) {
       return "unknown (" + e.getMessage() + ")";
     }

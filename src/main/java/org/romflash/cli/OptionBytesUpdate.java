@@ -9,8 +9,6 @@ import org.romflash.device.OptionImage;
 import org.romflash.flash.VerifyFailedException;
 import org.romflash.flash.VerifyMode;
 import org.romflash.flash.VerifyResult;
-import org.romflash.protocol.NackException;
-import org.romflash.protocol.Stage;
 
 /**
  * Changes option-byte fields on a connected chip: read the area, change the fields, recompute the
@@ -47,15 +45,10 @@ final class OptionBytesUpdate {
   private static void readBack(Session session, OptionImage intended, Consumer<String> say) {
     long start = session.device().optionBytes().start();
     if (intended.readProtectionLevel() > 0) {
-      try {
-        session.client().readMemory(session.device().flash().base(), 4);
-      } catch (NackException e) {
-        if (e.stage() == Stage.COMMAND) {
-          say.accept("read protection is now active, as asked: the chip refuses reads, so the"
-              + " option bytes cannot be read back");
-          return;
-        }
-        throw e;
+      if (session.client().readProtected(session.device().flash().base())) {
+        say.accept("read protection is now active, as asked: the chip refuses reads, so the"
+            + " option bytes cannot be read back");
+        return;
       }
       throw new VerifyFailedException(new VerifyResult.Mismatch(VerifyMode.READBACK, start, 0, 0));
     }

@@ -124,6 +124,22 @@ public final class BootloaderClient {
     return exchange.readData(Command.READ_MEMORY, address, length);
   }
 
+  /**
+   * Whether read protection is active: a Read Memory of one byte at {@code flashAddress} is refused
+   * at the command stage exactly then (AN3155 3.4). A refusal at another stage is thrown.
+   */
+  public boolean readProtected(long flashAddress) {
+    try {
+      readMemory(flashAddress, 1);
+      return false;
+    } catch (NackException e) {
+      if (e.stage() == Stage.COMMAND) {
+        return true;
+      }
+      throw e;
+    }
+  }
+
   /** Go (0x21, AN3155 3.5): jump to the code at {@code address}; the bootloader stops answering. */
   public void go(long address) {
     exchange.commandIfOffered(info, Command.GO);

@@ -82,4 +82,17 @@ class ClientAgainstEmulatorTest {
     assertArrayEquals(new byte[] {-1, -1, -1, -1}, client.readMemory(0x08000000L, 4));
     assertEquals(2, sim.chip().resets());
   }
+
+  @Test
+  void readProtectionShowsAsAReadRefusedAtTheCommandStage() {
+    BootloaderClient client = client("F103xB");
+    client.connect();
+    assertFalse(client.readProtected(0x08000000L));
+    sim.chip().setReadProtectionLevel(1);
+    assertTrue(client.readProtected(0x08000000L));
+    assertThrows(NackException.class, () -> {
+      sim.chip().setReadProtectionLevel(0);
+      client.readProtected(0x00000004L);
+    }, "an unmapped address is refused at the address stage, which is not read protection");
+  }
 }
