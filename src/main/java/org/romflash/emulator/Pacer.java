@@ -19,6 +19,11 @@ final class Pacer {
     virtualNanos += cost.toNanos();
   }
 
+  /** The virtual clock, on the {@link System#nanoTime()} scale. */
+  long now() {
+    return virtualNanos;
+  }
+
   void settle() {
     long wait;
     while ((wait = virtualNanos - System.nanoTime()) > 200_000) {

@@ -23,6 +23,7 @@ final class TargetPort {
   private final FaultPlan faults;
   private final Random random;
   private final Pacer pacer = new Pacer();
+  private final ReplyCourier courier;
   private final byte[] one = new byte[1];
   private long received;
   private boolean overrunPossible;
@@ -35,6 +36,7 @@ final class TargetPort {
     this.timing = timing;
     this.faults = faults;
     this.random = faults.random();
+    this.courier = new ReplyCourier(link, !timing.latency().isZero());
   }
 
   /** The next byte from the host (after faults); blocks until one arrives or the port stops. */
@@ -98,15 +100,18 @@ final class TargetPort {
     send((byte) Bytes.NACK);
   }
 
+  /**
+   * Sends a reply: the chip spends its wire time, and the host sees it a turnaround latency later
+   * (the chip meanwhile goes on reading what the host already sent).
+   */
   void send(byte... reply) {
-    pacer.charge(timing.latency().plus(timing.wireTime(reply.length)));
+    pacer.charge(timing.wireTime(reply.length));
     pacer.settle();
     if (overrunPossible) {
       keepOnlyTheFirstByteReceivedWhileBusy();
     }
-    try {
-      link.write(reply);
-    } catch (RuntimeException e) {
+    courier.deliver(reply, Math.max(System.nanoTime(), pacer.now()) + timing.latency().toNanos());
+    if (courier.failed()) {
       stopped = true;
     }
   }
@@ -142,11 +147,12 @@ final class TargetPort {
 
   /** Whether the bootloader is waiting for a byte (used by tests to avoid racing a reset). */
   boolean idle() {
-    return idle;
+    return idle && courier.empty();
   }
 
   void stop() {
     stopped = true;
+    courier.stop();
   }
 
   boolean stopped() {

@@ -22,10 +22,13 @@ import org.romflash.protocol.UnsupportedCommandException;
  */
 public final class BootloaderTarget implements FlashTarget {
   private static final int BLOCK = 256;
+  /** First tries sent ahead that may fail before the session stops sending ahead. */
+  static final int SEND_AHEAD_FAILURES = 3;
 
   private final BootloaderClient client;
   private final Device device;
   private final int attempts;
+  private int sendAheadFailures;
 
   /**
    * @param client a client that has {@link BootloaderClient#connect() connected}
@@ -58,19 +61,34 @@ public final class BootloaderTarget implements FlashTarget {
     return out;
   }
 
+  /**
+   * Writes a block; the first try may send its frames ahead of the ACKs (see {@link
+   * org.romflash.protocol.SendAhead}), retries wait for every ACK. After {@value
+   * #SEND_AHEAD_FAILURES} failed first tries the whole session goes stop-and-wait: a chip or
+   * adapter that cannot keep up with a burst is not given more.
+   */
   @Override
   public void write(long address, byte[] block) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        client.writeMemory(address, block);
-        return;
-      } catch (BootloaderException e) {
-        // A retry NACKed because the flash is already programmed: the first try's ACK was lost.
-        if (attempt > 1 && e instanceof NackException && holds(address, block)) {
+    boolean ahead = client.sendsAhead();
+    try {
+      for (int attempt = 1; ; attempt++) {
+        client.sendAhead(ahead && attempt == 1);
+        try {
+          client.writeMemory(address, block);
           return;
+        } catch (BootloaderException e) {
+          if (ahead && attempt == 1 && ++sendAheadFailures >= SEND_AHEAD_FAILURES) {
+            ahead = false;
+          }
+          // A retry NACKed because the flash is already programmed: the first try's ACK was lost.
+          if (attempt > 1 && e instanceof NackException && holds(address, block)) {
+            return;
+          }
+          giveUpOrRecover(e, attempt);
         }
-        giveUpOrRecover(e, attempt);
       }
+    } finally {
+      client.sendAhead(ahead);
     }
   }
 

@@ -25,6 +25,7 @@ public final class BootloaderClient {
   private final ChecksumCommands checksums;
   private final Synchroniser synchroniser;
   private BootloaderInfo info;
+  private boolean sendAhead = true;
 
   public BootloaderClient(Link link, Timeouts timeouts) {
     this.link = link;
@@ -148,7 +149,9 @@ public final class BootloaderClient {
 
   /**
    * Write Memory (0x31, AN3155 3.6): 1 to 256 bytes at a 4-byte aligned {@code address}. The data is
-   * padded with 0xFF to a multiple of four bytes, as the bootloader requires.
+   * padded with 0xFF to a multiple of four bytes, as the bootloader requires. When {@link
+   * #sendAhead(boolean) sending ahead} is on and {@link SendAhead#harmless} allows it, command,
+   * address and data go out in one burst and the three ACKs are read afterwards.
    */
   public void writeMemory(long address, byte[] data) {
     if ((address & 3) != 0) {
@@ -156,11 +159,31 @@ public final class BootloaderClient {
           address));
     }
     byte[] frame = Frames.writeData(padToFour(data));
+    Duration programmed = timeouts.writeBlock().plus(timeouts.byteTime().multipliedBy(
+        frame.length));
+    if (sendAhead && (info == null || info.supports(Command.WRITE_MEMORY))) {
+      byte[] burst = Frames.concat(Command.WRITE_MEMORY.opening(), Frames.address(address), frame);
+      if (SendAhead.harmless(burst)) {
+        exchange.burst(Command.WRITE_MEMORY, address, burst, programmed, synchroniser);
+        return;
+      }
+    }
     exchange.commandIfOffered(info, Command.WRITE_MEMORY);
     exchange.send(Command.WRITE_MEMORY, Stage.ADDRESS, address, Frames.address(address),
         timeouts.reply());
-    exchange.send(Command.WRITE_MEMORY, Stage.DATA, address, frame,
-        timeouts.writeBlock().plus(timeouts.byteTime().multipliedBy(frame.length)));
+    exchange.send(Command.WRITE_MEMORY, Stage.DATA, address, frame, programmed);
+  }
+
+  /**
+   * Whether Write Memory may send its frames ahead of the ACKs (on by default). Turned off, every
+   * frame waits for the ACK of the one before, as AN3155 draws it.
+   */
+  public void sendAhead(boolean on) {
+    sendAhead = on;
+  }
+
+  public boolean sendsAhead() {
+    return sendAhead;
   }
 
   /**

@@ -32,6 +32,23 @@ final class Exchange {
     awaitAck(command, stage, address, timeout);
   }
 
+  /**
+   * Sends a whole command (code, address, data frame) at once, then expects the ACKs of its three
+   * stages. On any failure it first waits for the chip to fall silent, since a chip thrown out of
+   * the frame answers the rest of the burst byte pair by byte pair.
+   */
+  void burst(Command command, long address, byte[] burst, Duration last, Synchroniser quiet) {
+    link.write(burst);
+    try {
+      awaitAck(command, Stage.COMMAND, null, timeouts.reply());
+      awaitAck(command, Stage.ADDRESS, address, timeouts.reply());
+      awaitAck(command, Stage.DATA, address, last);
+    } catch (BootloaderException e) {
+      quiet.awaitSilence(timeouts.byteTime().multipliedBy(burst.length));
+      throw e;
+    }
+  }
+
   void awaitAck(Command command, Stage stage, Long address, Duration timeout) {
     int answer;
     try {

@@ -19,6 +19,21 @@ public final class Frames {
     return sum & 0xFF;
   }
 
+  /** The frames one after the other. */
+  public static byte[] concat(byte[]... frames) {
+    int length = 0;
+    for (byte[] frame : frames) {
+      length += frame.length;
+    }
+    byte[] all = new byte[length];
+    int at = 0;
+    for (byte[] frame : frames) {
+      System.arraycopy(frame, 0, all, at, frame.length);
+      at += frame.length;
+    }
+    return all;
+  }
+
   /** Address frame: four bytes, most significant first, then their XOR (AN3155 3.4, 3.5, 3.6). */
   public static byte[] address(long address) {
     byte[] frame = new byte[5];

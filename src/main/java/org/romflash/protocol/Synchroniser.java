@@ -115,6 +115,21 @@ final class Synchroniser {
   }
 
   /**
+   * Reads and drops whatever the chip still sends until it has been silent for {@code span} plus a
+   * turnaround ({@link #PROBE_GAP}).
+   */
+  void awaitSilence(Duration span) {
+    Duration gap = span.plus(PROBE_GAP);
+    try {
+      while (true) {
+        link.readByte(gap);
+      }
+    } catch (LinkTimeoutException e) {
+      // Silent: nothing more is coming.
+    }
+  }
+
+  /**
    * The byte recovery pads frames with. A frame made only of one byte value v cannot pass any
    * AN3155 check when v is even and not zero: a count N = v followed by N + 1 (odd) copies of v
    * XORs to 0, not the checksum v; four address bytes XOR to 0, not v; (v, v) is not a command and

@@ -31,6 +31,39 @@ class EmulatorTimingTest {
   }
 
   /**
+   * The turnaround latency delays each reply on its way to the host, not the chip: a host that
+   * waits for every ACK pays it three times per Write Memory, one that sends the frames in one
+   * burst at least once. Neither can beat the wire. (What the burst saves is measured by
+   * bench/uart-bench, not asserted here.)
+   */
+  @Test
+  void latencyIsPaidPerReplyTheHostWaitsFor() {
+    var device = DeviceDatabase.bundled().byName("F407xG").orElseThrow();
+    Duration latency = Duration.ofMillis(16);
+    var options = Emulator.Options.defaults().synchronised(true)
+        .withTiming(TimingModel.realistic(115_200, latency));
+    try (Emulator.Simulation sim = Emulator.simulate(device, options)) {
+      BootloaderClient client = new BootloaderClient(sim.hostLink(), Timeouts.forBaud(115_200));
+      byte[] block = new byte[256];
+      java.util.Arrays.fill(block, (byte) 0x5A);
+      long wire = 268L * 11 * 1_000_000_000L / 115_200;
+      client.sendAhead(false);
+      long waited = timed(() -> client.writeMemory(0x08000000L, block));
+      client.sendAhead(true);
+      long burst = timed(() -> client.writeMemory(0x08000100L, block));
+      assertTrue(waited >= wire + 3 * latency.toNanos(), "stop-and-wait took " + waited / 1000
+          + " us");
+      assertTrue(burst >= wire + latency.toNanos(), "the burst took " + burst / 1000 + " us");
+    }
+  }
+
+  private static long timed(Runnable action) {
+    long start = System.nanoTime();
+    action.run();
+    return System.nanoTime() - start;
+  }
+
+  /**
    * A host that sends the next command while the chip is still programming: the USART's single
    * receive register keeps the first byte (0x11) and loses the rest (0xEE and the address), so the
    * Read Memory is acknowledged only once its complement is sent again.

@@ -51,6 +51,7 @@ class TranscriptReplayTest {
     fast = new Timeouts(fast.reply(), Duration.ofMillis(50), fast.syncAttempts(), fast.byteTime(),
         fast.writeBlock(), fast.eraseBase(), fast.erasePerKiB(), Duration.ofMillis(400));
     BootloaderClient client = new BootloaderClient(link, fast);
+    client.sendAhead(false); // AN3155's stop-and-wait; transcripts ask for bursts with write-ahead
     String outcome = "ok";
     try {
       for (String call : t.calls()) {
