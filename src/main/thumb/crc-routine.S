@@ -16,6 +16,10 @@
 @ L + entry + 1) followed by the parameter block at L + P, then sends Go L. The bootloader
 @ loads MSP from [L] and jumps to [L + 4] (AN3155 section 3.5), i.e. to `entry` in Thumb state.
 @
+@ Instructions executed (measured in unicorn, pinned by CrcRoutineCpuTest through
+@ CrcRoutine.worstCaseCycles): 23 once + 11 per range + 44 per 32-bit word. On a Cortex-M0 the
+@ word loop takes 55 cycles (TRM timings: loads 2, taken branch 3, the rest 1).
+@
 @ Parameter block at L + P (see the contract):
 @   +0x00 bootloader vector table address   +0x04 nonce   +0x08 n   +0x0C done word
 @   +0x10 n pairs (start, length in bytes)  +0x10 + 8n  n CRC slots (written here)
