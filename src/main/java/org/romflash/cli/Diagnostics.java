@@ -3,6 +3,7 @@ package org.romflash.cli;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import org.romflash.device.DeviceFileException;
+import org.romflash.flash.ChipLostException;
 import org.romflash.flash.ImageDoesNotFitException;
 import org.romflash.flash.VerifyFailedException;
 import org.romflash.image.ImageFormatException;
@@ -60,6 +61,12 @@ final class Diagnostics {
     if (failure instanceof WrongDeviceException e) {
       return new Diagnosis(e.getMessage(), "connect the board the image is for, or drop --device",
           ExitCode.DOES_NOT_FIT);
+    }
+    if (failure instanceof ChipLostException e) {
+      return new Diagnosis(e.getMessage(), "reset the board with BOOT0 high. What was written stays"
+          + " written: `romflash verify FILE --by readback` checks it. --verify readback (write) and"
+          + " --by readback (verify) never run code on the chip; please report this chip"
+          + " (`romflash info`)", ExitCode.NO_RESPONSE);
     }
     if (failure instanceof VerifyFailedException e) {
       return new Diagnosis(e.getMessage(), "the chip does not hold the image. Write protection"

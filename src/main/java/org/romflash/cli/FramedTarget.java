@@ -71,6 +71,16 @@ final class FramedTarget implements FlashTarget {
   }
 
   @Override
+  public boolean checksumPaysFor(long bytes) {
+    return inner.checksumPaysFor(bytes);
+  }
+
+  @Override
+  public int[] checksums(List<org.romflash.flash.CrcRange> ranges) {
+    return inner.checksums(ranges);
+  }
+
+  @Override
   public void go(long address) {
     inner.go(address);
   }

@@ -31,7 +31,8 @@ final class Session implements AutoCloseable {
   private final LineSequence exitSequence;
 
   private Session(Link link, AutoCloseable owner, BootloaderClient client, BootloaderInfo info,
-      int pid, ChipIdentity identity, int retries, LineSequence exitSequence) {
+      int pid, ChipIdentity identity, int retries, LineSequence exitSequence,
+      Consumer<String> warnings) {
     this.link = link;
     this.exitSequence = exitSequence;
     this.owner = owner;
@@ -40,7 +41,7 @@ final class Session implements AutoCloseable {
     this.pid = pid;
     this.identity = identity;
     this.target = identity == null ? null
-        : new BootloaderTarget(client, identity.device(), retries);
+        : new BootloaderTarget(client, identity.device(), retries, warnings);
   }
 
   /**
@@ -73,12 +74,14 @@ final class Session implements AutoCloseable {
       int pid = client.getId();
       List<Device> candidates = database.byPid(pid);
       if (candidates.isEmpty()) {
-        return new Session(link, owner, client, info, pid, null, options.retries, lines.exit());
+        return new Session(link, owner, client, info, pid, null, options.retries, lines.exit(),
+            warnings);
       }
       ChipIdentity identity = ChipIdentity.identify(
           new BootloaderTarget(client, candidates.get(0), options.retries)::read, candidates);
       identity.notes().forEach(warnings);
-      return new Session(link, owner, client, info, pid, identity, options.retries, lines.exit());
+      return new Session(link, owner, client, info, pid, identity, options.retries, lines.exit(),
+          warnings);
     } catch (RuntimeException e) {
       closeQuietly(owner);
       throw e;

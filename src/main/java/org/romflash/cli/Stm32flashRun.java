@@ -32,6 +32,9 @@ final class Stm32flashRun {
     this.args = args;
     this.out = out;
     this.target = new FramedTarget(session.target(), args.readChunk(), args.writeChunk());
+    if (args.readChunk() < 256 || args.writeChunk() < 256) {
+      session.target().useRamRoutine(false); // its upload and answer use full 256-byte frames
+    }
     this.device = session.device();
   }
 

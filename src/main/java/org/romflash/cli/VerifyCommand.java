@@ -17,6 +17,19 @@ import picocli.CommandLine.Mixin;
 final class VerifyCommand extends SessionCommand {
   @Mixin ImageOptions image;
 
+  @CommandLine.Option(names = "--by", paramLabel = "auto|crc|readback", defaultValue = "auto",
+      description = "How to compare (default: auto = CRC computed by the chip, with Get Checksum"
+          + " or romflash's RAM routine, else read back). readback never runs code on the chip.")
+  VerifyMode by;
+
+  @Override
+  void checkArguments() {
+    if (by == VerifyMode.NONE) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--by none would not verify anything: use auto, crc or readback");
+    }
+  }
+
   @Override
   ExitCode run(Session session) throws Exception {
     FirmwareImage firmware = image.read(session.device());
@@ -24,7 +37,8 @@ final class VerifyCommand extends SessionCommand {
     List<Segment> ranges = firmware.segments().stream()
         .map(s -> new Segment(s.address(), s.data()))
         .toList();
-    VerifyResult result = Verifier.verify(session.target(), ranges, VerifyMode.AUTO, progress());
+    session.target().useRamRoutine(by != VerifyMode.READBACK);
+    VerifyResult result = Verifier.verify(session.target(), ranges, by, progress());
     if (result instanceof VerifyResult.Mismatch mismatch) {
       throw new VerifyFailedException(mismatch);
     }

@@ -25,8 +25,9 @@ final class WriteCommand extends SessionCommand {
   EraseMode erase;
 
   @Option(names = "--verify", paramLabel = "auto|crc|readback|none", defaultValue = "auto",
-      description = "How to verify (default: auto = CRC when the chip offers Get Checksum, else"
-          + " read back).")
+      description = "How to verify (default: auto = CRC computed by the chip: Get Checksum, or on"
+          + " bootloaders without it romflash's RAM routine; read back when neither can be used)."
+          + " readback never runs code on the chip.")
   VerifyMode verify;
 
   @Option(names = "--device", paramLabel = "NAME",
@@ -68,11 +69,13 @@ final class WriteCommand extends SessionCommand {
     }
     FlashPlan plan = FlashPlan.of(firmware, session.device(), erase, verify,
         session.target().writeBlockSize());
+    session.target().useRamRoutine(verify != VerifyMode.READBACK);
     Flasher.Report report = new Flasher(session.target(), progress()).execute(plan);
     say(summary(firmware, report));
     this.report.result().put("file", image.file.toString()).put("bytes", firmware.size())
         .put("segments", firmware.segments().size()).put("units_erased", report.unitsErased())
         .put("mass_erased", report.massErased()).put("units_matching", report.unitsMatching())
+        .put("units_blank", report.unitsBlank())
         .put("verified_by", report.verify() instanceof VerifyResult.Match m
             ? m.method().name().toLowerCase(java.util.Locale.ROOT) : "none")
         .put("erase_ms", report.eraseTime().toMillis()).put("write_ms", report.writeTime().toMillis())
@@ -106,7 +109,8 @@ final class WriteCommand extends SessionCommand {
 
   private static String summary(FirmwareImage firmware, Flasher.Report report) {
     String erased = report.massErased() ? "mass erase" : report.unitsErased() + " units erased"
-        + (report.unitsMatching() > 0 ? ", " + report.unitsMatching() + " already matched" : "");
+        + (report.unitsMatching() > 0 ? ", " + report.unitsMatching() + " already matched" : "")
+        + (report.unitsBlank() > 0 ? ", " + report.unitsBlank() + " already blank" : "");
     String verified = report.verify() instanceof VerifyResult.Match m
         ? "verified by " + m.method().name().toLowerCase(java.util.Locale.ROOT)
         : "NOT verified (--verify none)";

@@ -12,12 +12,21 @@ import java.util.OptionalInt;
  * @param id the bootloader ID byte AN2606 gives, when known; it tells apart chips that share a
  *     product ID
  * @param idAddress where the bootloader ID byte lies in system memory (0 when {@code id} is empty)
+ * @param vectorTable where the bootloader's vector table (initial SP, reset handler) lies, when it
+ *     is not at the start of system memory (H74x/75x: 0x1FF09800); 0 otherwise. Code that hands
+ *     the chip back to its bootloader jumps through it.
  */
 public record BootloaderProfile(int version, List<Integer> commands, MemoryRegion reservedRam,
-    OptionalInt id, long idAddress) {
+    OptionalInt id, long idAddress, long vectorTable) {
 
   public BootloaderProfile {
     commands = List.copyOf(commands);
+  }
+
+  /** A profile whose vector table starts system memory. */
+  public BootloaderProfile(int version, List<Integer> commands, MemoryRegion reservedRam,
+      OptionalInt id, long idAddress) {
+    this(version, commands, reservedRam, id, idAddress, 0);
   }
 
   /** A profile without a bootloader ID. */
@@ -34,7 +43,8 @@ public record BootloaderProfile(int version, List<Integer> commands, MemoryRegio
     if (!listed.contains(GET_CHECKSUM)) {
       listed.add(GET_CHECKSUM);
     }
-    return new BootloaderProfile(Math.max(version, 0x33), listed, reservedRam, id, idAddress);
+    return new BootloaderProfile(Math.max(version, 0x33), listed, reservedRam, id, idAddress,
+        vectorTable);
   }
 
   private static final int GET_CHECKSUM = 0xA1;

@@ -67,6 +67,11 @@ public record Device(
   }
 
   /** The RAM block the bootloader runs in (the first one). */
+  /** Where the bootloader's vector table lies: system memory's start unless the entry says. */
+  public long bootloaderVectorTable() {
+    return bootloader.vectorTable() != 0 ? bootloader.vectorTable() : systemMemory.start();
+  }
+
   public MemoryRegion ram() {
     return ramRegions.get(0);
   }

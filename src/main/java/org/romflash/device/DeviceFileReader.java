@@ -79,7 +79,9 @@ final class DeviceFileReader {
       id = OptionalInt.of((int) v.number(bl, "id"));
       idAddress = v.number(bl, "id_address");
     }
-    return new BootloaderProfile(version, commands, v.range(bl, "reserved_ram"), id, idAddress);
+    long vectorTable = bl.has("vector_table") ? v.number(bl, "vector_table") : 0;
+    return new BootloaderProfile(version, commands, v.range(bl, "reserved_ram"), id, idAddress,
+        vectorTable);
   }
 
   private static FlashTiming timing(JsonNode timing, Values v) {

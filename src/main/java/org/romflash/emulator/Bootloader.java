@@ -33,10 +33,13 @@ public final class Bootloader implements Runnable {
   private final EraseCommands erase;
   private final ProtectionCommands protection;
   private final TimingModel timing;
+  private final RamCode ramCode;
   private volatile State state = State.AWAIT_SYNC;
 
-  Bootloader(Chip chip, BootloaderProfile profile, TargetPort port, TimingModel timing) {
+  Bootloader(Chip chip, BootloaderProfile profile, TargetPort port, TimingModel timing,
+      RamCode ramCode) {
     this.chip = chip;
+    this.ramCode = ramCode;
     this.profile = profile;
     this.port = port;
     this.timing = timing;
@@ -136,9 +139,23 @@ public final class Bootloader implements Runnable {
     state = State.AWAIT_SYNC;
   }
 
+  /**
+   * Code started with Go ran for {@code busy} and jumped back into the bootloader's reset handler:
+   * the bootloader starts again (not a chip reset) and waits for 0x7F; input meanwhile is lost.
+   */
+  void restart(java.time.Duration busy) {
+    port.busy(busy);
+    port.reset();
+    state = State.AWAIT_SYNC;
+  }
+
   /** Go: the bootloader hands the chip to the application and stops listening. */
   void leave() {
     state = State.APPLICATION;
+  }
+
+  RamCode ramCode() {
+    return ramCode;
   }
 
   TimingModel timing() {

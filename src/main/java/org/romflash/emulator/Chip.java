@@ -256,6 +256,15 @@ public final class Chip {
     place(device.flashSizeRegister(), new byte[] {(byte) sizeKib, (byte) (sizeKib >> 8)});
     device.bootloader().id().ifPresent(id ->
         place(device.bootloader().idAddress(), new byte[] {(byte) id}));
+    place(device.bootloaderVectorTable(), bootloaderVectors());
+  }
+
+  /** The bootloader's initial SP (top of its own RAM) and reset handler (Thumb, in ROM). */
+  private byte[] bootloaderVectors() {
+    long sp = device.bootloader().reservedRam().end();
+    long reset = device.bootloaderVectorTable() + 0x201;
+    return java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .putInt((int) sp).putInt((int) reset).array();
   }
 
   /** Puts read-only identification bytes where the device has them, mapping them if need be. */

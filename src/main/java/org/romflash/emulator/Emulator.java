@@ -20,7 +20,7 @@ public final class Emulator implements AutoCloseable {
     this.port = new TargetPort(link, options.timing(), options.faults());
     BootloaderProfile profile =
         options.profile() == null ? chip.device().bootloader() : options.profile();
-    this.bootloader = new Bootloader(chip, profile, port, options.timing());
+    this.bootloader = new Bootloader(chip, profile, port, options.timing(), options.ramCode());
     if (options.synchronised()) {
       bootloader.assumeSynchronised();
     }
@@ -101,26 +101,31 @@ public final class Emulator implements AutoCloseable {
    * @param synchronised start as if the autobaud 0x7F had been answered already
    */
   public record Options(TimingModel timing, FaultPlan faults, BootloaderProfile profile,
-      boolean synchronised) {
+      boolean synchronised, RamCode ramCode) {
 
     public static Options defaults() {
-      return new Options(TimingModel.instant(), FaultPlan.none(), null, false);
+      return new Options(TimingModel.instant(), FaultPlan.none(), null, false, RamCode.RUN);
     }
 
     public Options withTiming(TimingModel newTiming) {
-      return new Options(newTiming, faults, profile, synchronised);
+      return new Options(newTiming, faults, profile, synchronised, ramCode);
     }
 
     public Options withFaults(FaultPlan newFaults) {
-      return new Options(timing, newFaults, profile, synchronised);
+      return new Options(timing, newFaults, profile, synchronised, ramCode);
     }
 
     public Options withProfile(BootloaderProfile newProfile) {
-      return new Options(timing, faults, newProfile, synchronised);
+      return new Options(timing, faults, newProfile, synchronised, ramCode);
     }
 
     public Options synchronised(boolean on) {
-      return new Options(timing, faults, profile, on);
+      return new Options(timing, faults, profile, on, ramCode);
+    }
+
+    /** What Go to RAM does: see {@link RamCode}. */
+    public Options withRamCode(RamCode newRamCode) {
+      return new Options(timing, faults, profile, synchronised, newRamCode);
     }
   }
 

@@ -46,7 +46,21 @@ final class MemoryCommands {
       port.nack();
       return;
     }
-    if (port.ack()) {
+    if (!port.ack()) {
+      return;
+    }
+    boolean inRam = chip.device().ramRegions().stream().anyMatch(r -> r.contains(address));
+    RamCode model = inRam ? bootloader.ramCode() : RamCode.RUN;
+    if (model == RamCode.RESTART) {
+      bootloader.restart(Duration.ZERO);
+      return;
+    }
+    var routine = model == RamCode.DEAF ? java.util.Optional.<Duration>empty()
+        : CrcRoutineModel.requestAt(chip, address)
+            .flatMap(request -> CrcRoutineModel.run(chip, address, request));
+    if (routine.isPresent()) {
+      bootloader.restart(bootloader.timing().flashTimes() ? routine.get() : Duration.ZERO);
+    } else {
       bootloader.leave();
     }
   }

@@ -3,6 +3,7 @@ package org.romflash.flash;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.romflash.device.Device;
 import org.romflash.device.EraseUnit;
@@ -29,15 +30,35 @@ public final class BootloaderTarget implements FlashTarget {
   private final Device device;
   private final int attempts;
   private int sendAheadFailures;
+  private final Consumer<String> notes;
+  private RamCrc ramCrc;
+  private boolean ramRoutine = true;
 
   /**
    * @param client a client that has {@link BootloaderClient#connect() connected}
    * @param attempts tries per transfer, at least 1
    */
   public BootloaderTarget(BootloaderClient client, Device device, int attempts) {
+    this(client, device, attempts, note -> { });
+  }
+
+  /**
+   * @param notes told, once, when the RAM CRC routine cannot be used and why (reads back instead)
+   */
+  public BootloaderTarget(BootloaderClient client, Device device, int attempts,
+      Consumer<String> notes) {
     this.client = client;
     this.device = device;
     this.attempts = Math.max(1, attempts);
+    this.notes = notes;
+  }
+
+  /**
+   * Whether CRCs may come from romflash's RAM routine on a bootloader without Get Checksum (on by
+   * default); off, nothing is ever run on the chip and such chips are read back.
+   */
+  public void useRamRoutine(boolean on) {
+    ramRoutine = on;
   }
 
   @Override
@@ -135,14 +156,55 @@ public final class BootloaderTarget implements FlashTarget {
     });
   }
 
+  /** Get Checksum when listed, else romflash's RAM routine while it is usable. */
   @Override
   public boolean offersChecksum() {
-    return client.get().supports(Command.GET_CHECKSUM);
+    return listsGetChecksum() || (ramRoutine && ramCrc().usable());
+  }
+
+  /**
+   * Get Checksum always pays; the RAM routine from {@link RamCrc#WORTHWHILE} bytes on, since its
+   * upload, check and start cost about as much wire time as reading back a few hundred bytes.
+   */
+  @Override
+  public boolean checksumPaysFor(long bytes) {
+    return listsGetChecksum() || (offersChecksum() && bytes >= RamCrc.WORTHWHILE);
   }
 
   @Override
   public int checksum(long address, long length) {
-    return retrying(() -> client.getChecksum(address, length));
+    if (listsGetChecksum()) {
+      return retrying(() -> client.getChecksum(address, length));
+    }
+    return checksums(List.of(new CrcRange(address, length)))[0];
+  }
+
+  @Override
+  public int[] checksums(List<CrcRange> ranges) {
+    if (listsGetChecksum()) {
+      return FlashTarget.super.checksums(ranges);
+    }
+    if (!ramRoutine || !ramCrc().usable()) {
+      throw new ChecksumUnavailableException("the bootloader has no Get Checksum");
+    }
+    try {
+      return ramCrc().crcs(ranges);
+    } catch (ChecksumUnavailableException e) {
+      notes.accept("romflash's RAM CRC routine cannot be used on this chip: " + e.getMessage()
+          + "; reading back instead");
+      throw e;
+    }
+  }
+
+  private boolean listsGetChecksum() {
+    return client.get().supports(Command.GET_CHECKSUM);
+  }
+
+  private RamCrc ramCrc() {
+    if (ramCrc == null) {
+      ramCrc = new RamCrc(client, device);
+    }
+    return ramCrc;
   }
 
   @Override

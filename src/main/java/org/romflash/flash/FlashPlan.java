@@ -80,6 +80,15 @@ public record FlashPlan(boolean massErase, List<EraseUnit> eraseUnits, List<Segm
     return new FlashPlan(massErase, erase, writes, verify, send);
   }
 
+  /** This plan without erasing {@code units} (already blank); their blocks are still written. */
+  public FlashPlan withoutErasing(List<EraseUnit> units) {
+    if (units.isEmpty()) {
+      return this;
+    }
+    return new FlashPlan(massErase, eraseUnits.stream().filter(u -> !units.contains(u)).toList(),
+        writes, verify, programs);
+  }
+
   /** Bytes that will be sent to the chip. */
   public long bytesToWrite() {
     return programs.stream().mapToLong(Segment::length).sum();

@@ -28,8 +28,31 @@ public interface FlashTarget {
   /** Whether {@link #checksum} is available (Get Checksum listed, or a probe that computes it). */
   boolean offersChecksum();
 
+  /**
+   * Whether having the chip compute CRCs over {@code bytes} costs less than reading them back
+   * (always, when a CRC costs a few bytes on the wire; above a threshold when code must first be
+   * uploaded to compute it).
+   */
+  default boolean checksumPaysFor(long bytes) {
+    return offersChecksum();
+  }
+
   /** The STM32 CRC (see {@link Crc32Stm32}) of {@code length} bytes at {@code address}. */
   int checksum(long address, long length);
+
+  /**
+   * The STM32 CRCs of several ranges, in order: {@link #checksum} for each unless the target can
+   * compute them all at once.
+   *
+   * @throws ChecksumUnavailableException when the chip cannot compute them after all (read back)
+   */
+  default int[] checksums(List<CrcRange> ranges) {
+    int[] crcs = new int[ranges.size()];
+    for (int i = 0; i < crcs.length; i++) {
+      crcs[i] = checksum(ranges.get(i).address(), ranges.get(i).length());
+    }
+    return crcs;
+  }
 
   /** Starts the code at {@code address}; the target stops answering. */
   void go(long address);

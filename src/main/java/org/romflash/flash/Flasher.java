@@ -2,7 +2,6 @@ package org.romflash.flash;
 
 import org.romflash.image.Segment;
 import java.time.Duration;
-import java.util.List;
 import org.romflash.device.EraseUnit;
 
 /** Carries out a {@link FlashPlan}: erase, write, verify, with progress. */
@@ -15,16 +14,16 @@ public final class Flasher {
     this.progress = progress;
   }
 
-  /** What a run did. */
   /**
    * What a run did.
    *
    * @param unitsMatching units left alone because the chip's CRC showed they already held their
    *     content
+   * @param unitsBlank units written without an erase because the chip's CRC showed them blank
    */
   public record Report(int unitsErased, boolean massErased, long bytesWritten,
       VerifyResult verify, Duration eraseTime, Duration writeTime, Duration verifyTime,
-      int unitsMatching) {}
+      int unitsMatching, int unitsBlank) {}
 
   /**
    * Runs the plan. Returns only when the chip holds the image (or verification was turned off).
@@ -33,9 +32,11 @@ public final class Flasher {
    */
   public Report execute(FlashPlan full) {
     long t0 = System.nanoTime();
-    List<EraseUnit> matching = !full.massErase() && !full.eraseUnits().isEmpty()
-        && target.offersChecksum() ? MatchingUnits.of(target, full) : List.of();
-    FlashPlan plan = full.without(matching);
+    long unitBytes = full.eraseUnits().stream().mapToLong(EraseUnit::size).sum();
+    MatchingUnits.Found found = !full.massErase() && !full.eraseUnits().isEmpty()
+        && target.checksumPaysFor(unitBytes) ? MatchingUnits.of(target, full)
+        : MatchingUnits.Found.NONE;
+    FlashPlan plan = full.without(found.matching()).withoutErasing(found.blank());
     erase(plan);
     long t1 = System.nanoTime();
     progress.start(Progress.Phase.WRITE, plan.bytesToWrite());
@@ -56,7 +57,7 @@ public final class Flasher {
     }
     return new Report(plan.eraseUnits().size(), plan.massErase(), plan.bytesToWrite(), result,
         Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2),
-        matching.size());
+        found.matching().size(), found.blank().size());
   }
 
   private void erase(FlashPlan plan) {

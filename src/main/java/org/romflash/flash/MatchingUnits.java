@@ -7,28 +7,53 @@ import org.romflash.device.EraseUnit;
 import org.romflash.image.Segment;
 
 /**
- * Finds the erase units that already hold what a plan would put there, by comparing the chip's
- * CRC of each unit with the CRC of the unit as the plan leaves it (the image's bytes, the erased
- * value elsewhere). Re-flashing an image that changed in one page then erases and writes that page
- * only. Used only where the chip computes CRCs itself: reading units back would cost as much as
+ * Finds the erase units that need no erase, by comparing the chip's CRC of each unit (all units in
+ * one request) with the CRC of the unit as the plan leaves it (the image's bytes, the erased value
+ * elsewhere) and with the CRC of an erased unit. A unit that already holds its content is neither
+ * erased nor written: re-flashing an image that changed in one page erases and writes that page
+ * only. A unit that is already blank is written without the erase (a new chip, or one erased
+ * before). Used only where the chip computes CRCs itself: reading units back would cost as much as
  * writing them.
  */
 final class MatchingUnits {
   private MatchingUnits() {}
 
-  static List<EraseUnit> of(FlashTarget target, FlashPlan plan) {
-    List<EraseUnit> matching = new ArrayList<>();
+  /** Units that already hold their content, and units that are blank but need writing. */
+  record Found(List<EraseUnit> matching, List<EraseUnit> blank) {
+    static final Found NONE = new Found(List.of(), List.of());
+  }
+
+  static Found of(FlashTarget target, FlashPlan plan) {
     int erased = target.device().erasedValue();
-    for (EraseUnit unit : plan.eraseUnits()) {
-      if (!blocksStayInside(plan.writes(), unit)) {
-        continue;
-      }
-      if (target.checksum(unit.address(), unit.size()) == Crc32Stm32.of(content(plan, unit,
-          erased))) {
+    List<EraseUnit> units = plan.eraseUnits().stream()
+        .filter(u -> blocksStayInside(plan.writes(), u)).toList();
+    if (units.isEmpty()) {
+      return Found.NONE;
+    }
+    int[] chip;
+    try {
+      chip = target.checksums(units.stream().map(u -> new CrcRange(u.address(), u.size()))
+          .toList());
+    } catch (ChecksumUnavailableException e) {
+      return Found.NONE;
+    }
+    List<EraseUnit> matching = new ArrayList<>();
+    List<EraseUnit> blank = new ArrayList<>();
+    for (int i = 0; i < units.size(); i++) {
+      EraseUnit unit = units.get(i);
+      if (chip[i] == Crc32Stm32.of(content(plan, unit, erased))) {
         matching.add(unit);
+      } else if (chip[i] == erasedCrc(unit.size(), erased)) {
+        blank.add(unit);
       }
     }
-    return matching;
+    return new Found(matching, blank);
+  }
+
+  private static int erasedCrc(long size, int erasedValue) {
+    byte[] blank = new byte[(int) size];
+    Arrays.fill(blank, (byte) erasedValue);
+    return Crc32Stm32.of(blank);
   }
 
   /** Whether every block that touches the unit lies wholly inside it. */

@@ -34,24 +34,38 @@ public final class Verifier {
     return ranges;
   }
 
-  /** Verifies every range with {@code mode}; stops at the first mismatch. */
+  /**
+   * Verifies every range with {@code mode}; stops at the first mismatch. With CRC, the chip
+   * computes the CRCs of all aligned ranges at once; when it cannot after all ({@link
+   * ChecksumUnavailableException}), everything is read back.
+   */
   public static VerifyResult verify(FlashTarget target, List<Segment> ranges, VerifyMode mode,
       Progress progress) {
     if (mode == VerifyMode.NONE) {
       return new VerifyResult.Skipped();
     }
-    boolean crc = mode == VerifyMode.CRC || (mode == VerifyMode.AUTO && target.offersChecksum());
     long total = ranges.stream().mapToLong(Segment::length).sum();
+    boolean crc = mode == VerifyMode.CRC ? target.offersChecksum()
+        : mode == VerifyMode.AUTO && target.checksumPaysFor(total);
     progress.start(Progress.Phase.VERIFY, total);
     try {
-      for (Segment range : ranges) {
-        VerifyResult result = crc && aligned(range) ? byCrc(target, range) : byReading(target, range,
-            progress);
+      List<Segment> toRead = ranges;
+      if (crc) {
+        List<Segment> aligned = ranges.stream().filter(Verifier::aligned).toList();
+        try {
+          VerifyResult result = byCrc(target, aligned, progress);
+          if (result instanceof VerifyResult.Mismatch) {
+            return result;
+          }
+          toRead = ranges.stream().filter(r -> !aligned(r)).toList();
+        } catch (ChecksumUnavailableException e) {
+          crc = false;
+        }
+      }
+      for (Segment range : toRead) {
+        VerifyResult result = byReading(target, range, progress);
         if (result instanceof VerifyResult.Mismatch) {
           return result;
-        }
-        if (crc && aligned(range)) {
-          progress.advance(range.length());
         }
       }
     } finally {
@@ -67,7 +81,11 @@ public final class Verifier {
    */
   public static int chipCrc(FlashTarget target, long address, long length, Progress progress) {
     if (target.offersChecksum()) {
-      return target.checksum(address, length);
+      try {
+        return target.checksum(address, length);
+      } catch (ChecksumUnavailableException e) {
+        // Read back below.
+      }
     }
     progress.start(Progress.Phase.VERIFY, length);
     try {
@@ -87,12 +105,36 @@ public final class Verifier {
     return range.address() % 4 == 0 && range.length() % 4 == 0;
   }
 
-  private static VerifyResult byCrc(FlashTarget target, Segment range) {
-    int expected = Crc32Stm32.of(range.data());
-    int actual = target.checksum(range.address(), range.length());
-    return expected == actual ? new VerifyResult.Match(VerifyMode.CRC, range.length())
-        : new VerifyResult.Mismatch(VerifyMode.CRC, range.address(), expected & 0xFFFFFFFFL,
-            actual & 0xFFFFFFFFL);
+  private static VerifyResult byCrc(FlashTarget target, List<Segment> ranges, Progress progress) {
+    if (ranges.isEmpty()) {
+      return new VerifyResult.Match(VerifyMode.CRC, 0);
+    }
+    int[] actual = target.checksums(ranges.stream()
+        .map(r -> new CrcRange(r.address(), r.length())).toList());
+    for (int i = 0; i < ranges.size(); i++) {
+      Segment range = ranges.get(i);
+      int expected = Crc32Stm32.of(range.data());
+      if (expected != actual[i]) {
+        return locate(target, range, new VerifyResult.Mismatch(VerifyMode.CRC, range.address(),
+            expected & 0xFFFFFFFFL, actual[i] & 0xFFFFFFFFL));
+      }
+      progress.advance(range.length());
+    }
+    return new VerifyResult.Match(VerifyMode.CRC, 0);
+  }
+
+  /**
+   * The first differing byte of a range whose CRC differs, read back (a cost paid only on failure,
+   * for a message that names the byte); the CRC mismatch itself if the bytes read back agree.
+   */
+  private static VerifyResult locate(FlashTarget target, Segment range,
+      VerifyResult.Mismatch crc) {
+    try {
+      VerifyResult read = byReading(target, range, Progress.none());
+      return read instanceof VerifyResult.Mismatch ? read : crc;
+    } catch (RuntimeException e) {
+      return crc;
+    }
   }
 
   private static VerifyResult byReading(FlashTarget target, Segment range, Progress progress) {

@@ -70,6 +70,17 @@ public final class BootloaderClient {
     synchroniser.recover();
   }
 
+  /**
+   * Waits up to {@code deadline} for the bootloader to start again after code started with {@link
+   * #go} jumped back into it, by polling with 0x7F; see {@link Synchroniser}. The command list read
+   * before stays valid: it is the same bootloader.
+   *
+   * @throws NoReplyException when the chip does not answer in time
+   */
+  public void awaitRestart(Duration deadline) {
+    synchroniser.reacquire(deadline);
+  }
+
   /** Synchronises (0x7F) and reads the command list with Get. */
   public BootloaderInfo connect() {
     synchronise();

@@ -115,6 +115,35 @@ final class Synchroniser {
   }
 
   /**
+   * Waits for a bootloader that is starting again (after code started with Go jumped back into
+   * it): sends 0x7F every {@link #RESTART_POLL} until it is answered or {@code deadline} passes.
+   * Bytes sent while the chip runs other code are lost harmlessly; other answers are dropped.
+   *
+   * @return true for ACK (a fresh autobaud), false for NACK (the chip never left command state)
+   * @throws NoReplyException at {@link Stage#RESYNC} when nothing answered in time
+   */
+  boolean reacquire(Duration deadline) {
+    long end = System.nanoTime() + deadline.toNanos();
+    link.drain();
+    while (System.nanoTime() < end) {
+      link.write((byte) Bytes.SYNC);
+      try {
+        int answer = link.readByte(RESTART_POLL);
+        if (answer == Bytes.ACK || answer == Bytes.NACK) {
+          link.drain();
+          return answer == Bytes.ACK;
+        }
+      } catch (LinkTimeoutException e) {
+        // Still running its code, or starting: ask again.
+      }
+    }
+    throw new NoReplyException(Command.SYNC, Stage.RESYNC, null, deadline, 0, 1, null);
+  }
+
+  /** How often {@link #reacquire} asks: AN2606 puts a bootloader's 0x7F→ACK well under 1 ms. */
+  static final Duration RESTART_POLL = Duration.ofMillis(50);
+
+  /**
    * Reads and drops whatever the chip still sends until it has been silent for {@code span} plus a
    * turnaround ({@link #PROBE_GAP}).
    */

@@ -181,7 +181,8 @@ class CommandLineTest {
     Cli cli = Cli.run("write", file.toString(), "--port", "sim:G071xB", "--retries", "6",
         "--sim-faults", "seed=11,drop=0.0002,corrupt=0.0002,nack=0.002");
     assertEquals(0, cli.exitCode(), cli.toString());
-    assertTrue(cli.out().endsWith("verified by readback\n"), cli.out());
+    assertTrue(cli.out().matches("wrote 24576 bytes \\(1 segments, .*\\), verified by"
+        + " (crc|readback)\n"), cli.out());
   }
 
   @Test
@@ -204,7 +205,9 @@ class CommandLineTest {
     Cli cli = Cli.run("write", file.toString(), "--address", "0x08010000", "--port",
         "sim:H743xI");
     assertEquals(0, cli.exitCode(), cli.toString());
-    assertArrayEquals("wrote 300 bytes (1 segments, 1 units erased), verified by readback\n"
-        .getBytes(), cli.out().getBytes());
+    // The chip's CRC of the 128 KiB sector (RAM routine: H7's bootloader has no Get Checksum)
+    // shows it blank, so it is written without the erase.
+    assertEquals("wrote 300 bytes (1 segments, 0 units erased, 1 already blank), verified by"
+        + " readback\n", cli.out());
   }
 }
