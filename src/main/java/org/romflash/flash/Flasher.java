@@ -2,6 +2,7 @@ package org.romflash.flash;
 
 import org.romflash.image.Segment;
 import java.time.Duration;
+import java.util.List;
 import org.romflash.device.EraseUnit;
 
 /** Carries out a {@link FlashPlan}: erase, write, verify, with progress. */
@@ -49,8 +50,7 @@ public final class Flasher {
       progress.finish();
     }
     long t2 = System.nanoTime();
-    VerifyResult result = Verifier.verify(target, Verifier.rangesOf(plan.writes()), plan.verify(),
-        progress);
+    VerifyResult result = verify(plan, found.matching());
     long t3 = System.nanoTime();
     if (result instanceof VerifyResult.Mismatch mismatch) {
       throw new VerifyFailedException(mismatch);
@@ -58,6 +58,28 @@ public final class Flasher {
     return new Report(plan.eraseUnits().size(), plan.massErase(), plan.bytesToWrite(), result,
         Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2),
         found.matching().size(), found.blank().size());
+  }
+
+  /**
+   * Verifies what this run wrote. Units found matching by the chip's CRC just before were checked
+   * then and not touched since, so they are counted as verified by CRC, not checked again.
+   */
+  private VerifyResult verify(FlashPlan plan, List<EraseUnit> matching) {
+    List<Segment> written = plan.writes().stream()
+        .filter(b -> matching.stream().noneMatch(u -> u.overlaps(b.address(), b.length())))
+        .toList();
+    long matched = plan.writes().stream().mapToLong(Segment::length).sum()
+        - written.stream().mapToLong(Segment::length).sum();
+    if (plan.verify() == VerifyMode.NONE || matched == 0) {
+      return Verifier.verify(target, Verifier.rangesOf(written), plan.verify(), progress);
+    }
+    if (written.isEmpty()) {
+      return new VerifyResult.Match(VerifyMode.CRC, matched);
+    }
+    VerifyResult result = Verifier.verify(target, Verifier.rangesOf(written), plan.verify(),
+        progress);
+    return result instanceof VerifyResult.Match match
+        ? new VerifyResult.Match(match.method(), match.bytes() + matched) : result;
   }
 
   private void erase(FlashPlan plan) {

@@ -76,11 +76,12 @@ public final class Verifier {
 
   /**
    * The chip's STM32 CRC of {@code length} bytes (a multiple of 4) at {@code address} (4-aligned):
-   * computed by the chip with Get Checksum when it offers it, else read back and computed here,
-   * with the read-back reported to {@code progress}.
+   * computed by the chip (Get Checksum, or the RAM routine when the range is large enough for it
+   * to pay) when it can, else read back and computed here, with the read-back reported to {@code
+   * progress}.
    */
   public static int chipCrc(FlashTarget target, long address, long length, Progress progress) {
-    if (target.offersChecksum()) {
+    if (target.checksumPaysFor(length)) {
       try {
         return target.checksum(address, length);
       } catch (ChecksumUnavailableException e) {
