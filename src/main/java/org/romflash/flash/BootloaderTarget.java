@@ -83,10 +83,9 @@ public final class BootloaderTarget implements FlashTarget {
   }
 
   /**
-   * Writes a block; the first try may send its frames ahead of the ACKs (see {@link
-   * org.romflash.protocol.SendAhead}), retries wait for every ACK. After {@value
-   * #SEND_AHEAD_FAILURES} failed first tries the whole session goes stop-and-wait: a chip or
-   * adapter that cannot keep up with a burst is not given more.
+   * Writes a block, sending ahead as {@link #retrying} does. A retry NACKed because the flash is
+   * already programmed means the first try's ACK was lost: the block counts as written when the
+   * chip holds it.
    */
   @Override
   public void write(long address, byte[] block) {
@@ -98,10 +97,7 @@ public final class BootloaderTarget implements FlashTarget {
           client.writeMemory(address, block);
           return;
         } catch (BootloaderException e) {
-          if (ahead && attempt == 1 && ++sendAheadFailures >= SEND_AHEAD_FAILURES) {
-            ahead = false;
-          }
-          // A retry NACKed because the flash is already programmed: the first try's ACK was lost.
+          ahead = ahead && !(attempt == 1 && ++sendAheadFailures >= SEND_AHEAD_FAILURES);
           if (attempt > 1 && e instanceof NackException && holds(address, block)) {
             return;
           }
@@ -212,13 +208,26 @@ public final class BootloaderTarget implements FlashTarget {
     client.go(address);
   }
 
+  /**
+   * Runs a transfer, retrying as {@link #giveUpOrRecover} allows. The first try may send its frames
+   * ahead of the ACKs (see {@link org.romflash.protocol.SendAhead}); retries wait for every ACK.
+   * After {@value #SEND_AHEAD_FAILURES} failed first tries the whole session goes stop-and-wait: a
+   * chip or adapter that cannot keep up with a burst is not given more.
+   */
   private <T> T retrying(Supplier<T> transfer) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transfer.get();
-      } catch (BootloaderException e) {
-        giveUpOrRecover(e, attempt);
+    boolean ahead = client.sendsAhead();
+    try {
+      for (int attempt = 1; ; attempt++) {
+        client.sendAhead(ahead && attempt == 1);
+        try {
+          return transfer.get();
+        } catch (BootloaderException e) {
+          ahead = ahead && !(attempt == 1 && ++sendAheadFailures >= SEND_AHEAD_FAILURES);
+          giveUpOrRecover(e, attempt);
+        }
       }
+    } finally {
+      client.sendAhead(ahead);
     }
   }
 

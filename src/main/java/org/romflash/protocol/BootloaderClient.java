@@ -126,9 +126,21 @@ public final class BootloaderClient {
     return pid;
   }
 
-  /** Read Memory (0x11, AN3155 3.4): 1 to 256 bytes from {@code address}. */
+  /**
+   * Read Memory (0x11, AN3155 3.4): 1 to 256 bytes from {@code address}. Sent ahead in one burst
+   * (command, address, length) when {@link #sendAhead(boolean) on} and {@link SendAhead#harmless}.
+   */
   public byte[] readMemory(long address, int length) {
     byte[] lengthFrame = Frames.readLength(length);
+    if (sendAhead && (info == null || info.supports(Command.READ_MEMORY))) {
+      byte[] burst = Frames.concat(Command.READ_MEMORY.opening(), Frames.address(address),
+          lengthFrame);
+      if (SendAhead.harmless(burst)) {
+        exchange.burst(Command.READ_MEMORY, address, burst, Stage.LENGTH, timeouts.reply(),
+            synchroniser);
+        return exchange.readData(Command.READ_MEMORY, address, length);
+      }
+    }
     exchange.commandIfOffered(info, Command.READ_MEMORY);
     exchange.send(Command.READ_MEMORY, Stage.ADDRESS, address, Frames.address(address),
         timeouts.reply());
@@ -141,6 +153,8 @@ public final class BootloaderClient {
    * at the command stage exactly then (AN3155 3.4). A refusal at another stage is thrown.
    */
   public boolean readProtected(long flashAddress) {
+    boolean ahead = sendAhead;
+    sendAhead = false; // the refusal is expected here: no burst for the chip to misread
     try {
       readMemory(flashAddress, 1);
       return false;
@@ -149,6 +163,8 @@ public final class BootloaderClient {
         return true;
       }
       throw e;
+    } finally {
+      sendAhead = ahead;
     }
   }
 
@@ -175,7 +191,8 @@ public final class BootloaderClient {
     if (sendAhead && (info == null || info.supports(Command.WRITE_MEMORY))) {
       byte[] burst = Frames.concat(Command.WRITE_MEMORY.opening(), Frames.address(address), frame);
       if (SendAhead.harmless(burst)) {
-        exchange.burst(Command.WRITE_MEMORY, address, burst, programmed, synchroniser);
+        exchange.burst(Command.WRITE_MEMORY, address, burst, Stage.DATA, programmed,
+            synchroniser);
         return;
       }
     }
@@ -186,8 +203,8 @@ public final class BootloaderClient {
   }
 
   /**
-   * Whether Write Memory may send its frames ahead of the ACKs (on by default). Turned off, every
-   * frame waits for the ACK of the one before, as AN3155 draws it.
+   * Whether Write Memory and Read Memory may send their frames ahead of the ACKs (on by default).
+   * Turned off, every frame waits for the ACK of the one before, as AN3155 draws it.
    */
   public void sendAhead(boolean on) {
     sendAhead = on;

@@ -33,19 +33,34 @@ final class Exchange {
   }
 
   /**
-   * Sends a whole command (code, address, data frame) at once, then expects the ACKs of its three
-   * stages. On any failure it first waits for the chip to fall silent, since a chip thrown out of
-   * the frame answers the rest of the burst byte pair by byte pair.
+   * Sends a whole command (code, address, then a data or length frame) at once, then expects one
+   * ACK per stage, the last within {@code last}. On any failure it waits for the chip to fall
+   * silent (a chip thrown out of the frame answers the rest of the burst pair by pair) and brings
+   * it back to command state before rethrowing.
    */
-  void burst(Command command, long address, byte[] burst, Duration last, Synchroniser quiet) {
+  void burst(Command command, long address, byte[] burst, Stage lastStage, Duration last,
+      Synchroniser quiet) {
     link.write(burst);
     try {
       awaitAck(command, Stage.COMMAND, null, timeouts.reply());
       awaitAck(command, Stage.ADDRESS, address, timeouts.reply());
-      awaitAck(command, Stage.DATA, address, last);
+      awaitAck(command, lastStage, address, last);
     } catch (BootloaderException e) {
       quiet.awaitSilence(timeouts.byteTime().multipliedBy(burst.length));
+      realign(quiet);
       throw e;
+    }
+  }
+
+  /**
+   * After a failed burst the chip may hold half a command pair (the rest of a burst can be odd):
+   * {@link Synchroniser#recover} completes or replaces it, so the next command is read as sent.
+   */
+  private static void realign(Synchroniser synchroniser) {
+    try {
+      synchroniser.recover();
+    } catch (BootloaderException deaf) {
+      // The original failure says more; the caller's own recovery will meet the silence.
     }
   }
 

@@ -23,6 +23,10 @@ final class Calls {
       case "read" -> client.readMemory(number(words[1]), (int) number(words[2]));
       case "go" -> client.go(number(words[1]));
       case "write" -> client.writeMemory(number(words[1]), HexFormat.of().parseHex(words[2]));
+      case "read-ahead" -> {
+        client.sendAhead(true);
+        client.readMemory(number(words[1]), (int) number(words[2]));
+      }
       case "write-ahead" -> {
         client.sendAhead(true);
         client.writeMemory(number(words[1]), HexFormat.of().parseHex(words[2]));
