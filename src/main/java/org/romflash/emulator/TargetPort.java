@@ -61,12 +61,16 @@ final class TargetPort {
       received++;
       return value;
     }
+    boolean waiting = link.available() == 0;
     while (!stopped) {
       try {
         idle = true;
         link.read(one, 0, 1, POLL);
         idle = false;
         received++;
+        if (waiting) {
+          pacer.arrived();
+        }
         return one[0] & 0xFF;
       } catch (LinkTimeoutException e) {
         // Nothing yet; look at the stop flag and wait again.
@@ -110,7 +114,7 @@ final class TargetPort {
     if (overrunPossible) {
       keepOnlyTheFirstByteReceivedWhileBusy();
     }
-    courier.deliver(reply, Math.max(System.nanoTime(), pacer.now()) + timing.latency().toNanos());
+    courier.deliver(reply, pacer.now() + timing.latency().toNanos());
     if (courier.failed()) {
       stopped = true;
     }
