@@ -65,7 +65,8 @@ final class Diagnostics {
     if (failure instanceof ChipLostException e) {
       return new Diagnosis(e.getMessage(), "reset the board with BOOT0 high. What was written stays"
           + " written: `romflash verify FILE --by readback` checks it. --verify readback (write) and"
-          + " --by readback (verify) never run code on the chip; please report this chip"
+          + " --by readback (verify) never run code on the chip; with reset wiring (--entry,"
+          + " --reset-line) romflash resets the chip itself. Please report this chip"
           + " (`romflash info`)", ExitCode.NO_RESPONSE);
     }
     if (failure instanceof VerifyFailedException e) {

@@ -80,8 +80,13 @@ final class Session implements AutoCloseable {
       ChipIdentity identity = ChipIdentity.identify(
           new BootloaderTarget(client, candidates.get(0), options.retries)::read, candidates);
       identity.notes().forEach(warnings);
-      return new Session(link, owner, client, info, pid, identity, options.retries, lines.exit(),
-          warnings);
+      Session session = new Session(link, owner, client, info, pid, identity, options.retries,
+          lines.exit(), warnings);
+      if (!lines.entry().steps().isEmpty()) {
+        Link wired = link;
+        session.target.reenterWith(() -> lines.entry().run(wired));
+      }
+      return session;
     } catch (RuntimeException e) {
       closeQuietly(owner);
       throw e;

@@ -149,6 +149,12 @@ public final class Bootloader implements Runnable {
     state = State.AWAIT_SYNC;
   }
 
+  /** A reset from outside; see {@link Emulator#pressReset()}. */
+  void pressReset() {
+    chip.countReset();
+    state = State.AWAIT_SYNC;
+  }
+
   /** Go: the bootloader hands the chip to the application and stops listening. */
   void leave() {
     state = State.APPLICATION;

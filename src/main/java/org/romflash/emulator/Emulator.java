@@ -54,6 +54,15 @@ public final class Emulator implements AutoCloseable {
     return bootloader.state() == Bootloader.State.APPLICATION;
   }
 
+  /**
+   * NRST pulsed with BOOT0 high, from outside (a test standing in for an entry line sequence):
+   * a chip that had left its bootloader waits for 0x7F again. The emulator otherwise ignores the
+   * control lines.
+   */
+  public void pressReset() {
+    bootloader.pressReset();
+  }
+
   /** Whether the bootloader has answered a 0x7F and now takes commands. */
   public boolean synchronised() {
     return bootloader.state() == Bootloader.State.COMMAND;

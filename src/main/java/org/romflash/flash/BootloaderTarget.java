@@ -31,6 +31,7 @@ public final class BootloaderTarget implements FlashTarget {
   private final int attempts;
   private int sendAheadFailures;
   private final Consumer<String> notes;
+  private Runnable reenter;
   private RamCrc ramCrc;
   private boolean ramRoutine = true;
 
@@ -51,6 +52,14 @@ public final class BootloaderTarget implements FlashTarget {
     this.device = device;
     this.attempts = Math.max(1, attempts);
     this.notes = notes;
+  }
+
+  /**
+   * How to reset the chip into its bootloader if code started on it never returns (the entry line
+   * sequence); without it such a chip is reported lost ({@link ChipLostException}).
+   */
+  public void reenterWith(Runnable entrySequence) {
+    reenter = entrySequence;
   }
 
   /**
@@ -198,7 +207,7 @@ public final class BootloaderTarget implements FlashTarget {
 
   private RamCrc ramCrc() {
     if (ramCrc == null) {
-      ramCrc = new RamCrc(client, device);
+      ramCrc = new RamCrc(client, device, reenter);
     }
     return ramCrc;
   }

@@ -39,14 +39,20 @@ final class RamCrc {
 
   private final BootloaderClient client;
   private final Device device;
+  private final Runnable reenter;
   private final CrcRoutine routine = CrcRoutine.bundled();
   private final Random nonces = new SecureRandom();
   private String unusable;
   private boolean vectorsChecked;
 
-  RamCrc(BootloaderClient client, Device device) {
+  /**
+   * @param reenter resets the chip into its bootloader (the entry line sequence), or null when
+   *     the wiring gives no way to
+   */
+  RamCrc(BootloaderClient client, Device device, Runnable reenter) {
     this.client = client;
     this.device = device;
+    this.reenter = reenter;
     if (load().isEmpty()) {
       unusable = "no free RAM above the bootloader's own is known for " + device.name();
     }
@@ -117,7 +123,17 @@ final class RamCrc {
       client.awaitRestart(deadline);
     } catch (NoReplyException e) {
       unusable = "the chip did not come back after the routine";
-      throw new ChipLostException(load, deadline);
+      if (reenter == null) {
+        throw new ChipLostException(load, deadline);
+      }
+      try {
+        reenter.run();
+        client.synchronise();
+      } catch (BootloaderException | org.romflash.link.LinkException stillGone) {
+        throw new ChipLostException(load, deadline);
+      }
+      throw unusable("the chip did not come back after the routine and was reset into its"
+          + " bootloader through the entry sequence");
     }
   }
 

@@ -35,6 +35,17 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aChipLostAfterTheCrcRoutineSaysWhatIsWrittenAndHowToVerifyWithoutIt() {
+    var d = of(new org.romflash.flash.ChipLostException(0x20000200L, Duration.ofMillis(1050)));
+    assertEquals(new Diagnostics.Diagnosis("the chip did not come back to its bootloader within"
+        + " 1.1 s after romflash's RAM CRC routine was started at 0x20000200", "reset the board"
+        + " with BOOT0 high. What was written stays written: `romflash verify FILE --by readback`"
+        + " checks it. --verify readback (write) and --by readback (verify) never run code on the"
+        + " chip; with reset wiring (--entry, --reset-line) romflash resets the chip itself."
+        + " Please report this chip (`romflash info`)", ExitCode.NO_RESPONSE), d);
+  }
+
+  @Test
   void aCommandTheChipLacksIsRefusedWithAPointerToInfo() {
     var d = of(new UnsupportedCommandException(Command.GET_CHECKSUM));
     assertEquals(ExitCode.REFUSED, d.exitCode());

@@ -119,6 +119,25 @@ class RamCrcTest {
     }
   }
 
+  @Test
+  void aChipThatNeverComesBackIsResetThroughTheEntrySequenceAndReadBack() {
+    Device f103 = DB.byName("F103xB").orElseThrow();
+    try (Emulator.Simulation sim = simulate(f103, RamCode.DEAF)) {
+      byte[] data = random(8 * 1024, 6);
+      sim.chip().load(0x08000000L, data);
+      List<String> notes = new ArrayList<>();
+      BootloaderTarget target = target(sim, f103, notes);
+      target.reenterWith(sim.emulator()::pressReset);
+      VerifyResult result = Verifier.verify(target, List.of(new Segment(0x08000000L, data)),
+          VerifyMode.AUTO, Progress.none());
+      assertEquals(new VerifyResult.Match(VerifyMode.READBACK, data.length), result);
+      assertEquals(List.of("romflash's RAM CRC routine cannot be used on this chip: the chip did"
+          + " not come back after the routine and was reset into its bootloader through the entry"
+          + " sequence; reading back instead"), notes);
+      assertEquals(1, sim.chip().resets());
+    }
+  }
+
   private static Emulator.Simulation simulate(Device device, RamCode ramCode) {
     return Emulator.simulate(device, Emulator.Options.defaults().withRamCode(ramCode));
   }
