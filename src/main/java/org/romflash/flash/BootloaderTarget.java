@@ -99,6 +99,7 @@ public final class BootloaderTarget implements FlashTarget {
   @Override
   public void write(long address, byte[] block) {
     boolean ahead = client.sendsAhead();
+    int refusals = 0;
     try {
       for (int attempt = 1; ; attempt++) {
         client.sendAhead(ahead && attempt == 1);
@@ -110,7 +111,8 @@ public final class BootloaderTarget implements FlashTarget {
           if (attempt > 1 && e instanceof NackException && holds(address, block)) {
             return;
           }
-          giveUpOrRecover(e, attempt);
+          refusals += refusal(e);
+          giveUpOrRecover(e, attempt, refusals);
         }
       }
     } finally {
@@ -225,6 +227,7 @@ public final class BootloaderTarget implements FlashTarget {
    */
   private <T> T retrying(Supplier<T> transfer) {
     boolean ahead = client.sendsAhead();
+    int refusals = 0;
     try {
       for (int attempt = 1; ; attempt++) {
         client.sendAhead(ahead && attempt == 1);
@@ -232,7 +235,8 @@ public final class BootloaderTarget implements FlashTarget {
           return transfer.get();
         } catch (BootloaderException e) {
           ahead = ahead && !(attempt == 1 && ++sendAheadFailures >= SEND_AHEAD_FAILURES);
-          giveUpOrRecover(e, attempt);
+          refusals += refusal(e);
+          giveUpOrRecover(e, attempt, refusals);
         }
       }
     } finally {
@@ -245,12 +249,15 @@ public final class BootloaderTarget implements FlashTarget {
    * used up, or the command itself was refused twice (read protection, not noise). Otherwise brings
    * the bootloader back to command state for the next attempt.
    */
-  private void giveUpOrRecover(BootloaderException e, int attempt) {
-    boolean refusedOutright = e instanceof NackException && e.stage() == Stage.COMMAND;
-    if (e instanceof UnsupportedCommandException || attempt >= attempts
-        || (refusedOutright && attempt >= 2)) {
+  private void giveUpOrRecover(BootloaderException e, int attempt, int refusals) {
+    if (e instanceof UnsupportedCommandException || attempt >= attempts || refusals >= 2) {
       throw e;
     }
     client.recover();
+  }
+
+  /** 1 when the chip refused the command itself (NACK at the command stage), else 0. */
+  private static int refusal(BootloaderException e) {
+    return e instanceof NackException && e.stage() == Stage.COMMAND ? 1 : 0;
   }
 }

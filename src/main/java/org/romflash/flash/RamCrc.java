@@ -101,7 +101,7 @@ final class RamCrc {
         client.writeMemory(load + at, Arrays.copyOfRange(upload, at, Math.min(upload.length,
             at + CHUNK)));
       }
-      if (!Arrays.equals(read(load, upload.length), upload)) {
+      if (!kept(load, upload)) {
         throw unusable("the RAM at 0x" + hex(load) + " did not keep the routine");
       }
       client.go(load);
@@ -110,9 +110,30 @@ final class RamCrc {
       throw unusable("the bootloader refused the routine (" + e.getMessage() + ")");
     }
     awaitRestart(load, ranges);
-    Optional<int[]> crcs = routine.crcs(read(routine.answerAddress(load),
-        routine.answerLength(ranges.size())), nonce, ranges.size());
+    Optional<int[]> crcs = routine.crcs(answer(load, ranges.size()), nonce, ranges.size());
     return crcs.orElseThrow(() -> unusable("the routine ran but left no answer"));
+  }
+
+  /**
+   * Whether RAM holds the upload: its first and last 8 bytes read back (each Write Memory frame was
+   * already checked by the chip; this catches a bootloader or emulator that acknowledges RAM
+   * writes without keeping them, before Go jumps into whatever is there).
+   */
+  private boolean kept(long load, byte[] upload) {
+    int tail = upload.length - 8;
+    return Arrays.equals(read(load, 8), Arrays.copyOf(upload, 8))
+        && Arrays.equals(read(load + tail, 8), Arrays.copyOfRange(upload, tail, upload.length));
+  }
+
+  /** The answer area with the done word and the CRCs read in, the parameters between left 0. */
+  private byte[] answer(long load, int count) {
+    long parameters = routine.answerAddress(load);
+    byte[] answer = new byte[routine.answerLength(count)];
+    System.arraycopy(read(parameters + CrcRoutine.doneOffset(), 4), 0, answer,
+        CrcRoutine.doneOffset(), 4);
+    int crcs = CrcRoutine.crcOffset(count);
+    System.arraycopy(read(parameters + crcs, 4 * count), 0, answer, crcs, 4 * count);
+    return answer;
   }
 
   private void awaitRestart(long load, List<CrcRange> ranges) {

@@ -53,6 +53,52 @@ class BootloaderTargetTest {
     }
   }
 
+  @Test
+  void oneRefusedCommandAfterAFailedDataFrameIsRetriedNotTakenForProtection() {
+    try (Emulator.Simulation sim = Emulator.simulate(F103, Emulator.Options.defaults())) {
+      BootloaderClient client = new BootloaderClient(new NacksTheDataFrameThenTheNextCommand(
+          sim.hostLink()), FAST);
+      client.connect();
+      client.sendAhead(false);
+      byte[] block = new byte[256];
+      new Random(2).nextBytes(block);
+      new BootloaderTarget(client, F103, 4).write(0x08000000L, block);
+      assertArrayEquals(block, sim.chip().peek(0x08000000L, 256).orElseThrow());
+    }
+  }
+
+  /**
+   * Turns into NACK the chip's ACK of the first data frame (the chip did program it) and then its
+   * ACK of the next Write Memory command: a noisy line, not read protection.
+   */
+  private static final class NacksTheDataFrameThenTheNextCommand extends ForwardingLink {
+    private int stage;
+    private boolean armed;
+
+    NacksTheDataFrameThenTheNextCommand(Link delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public void write(byte[] data, int offset, int length) {
+      super.write(data, offset, length);
+      boolean writeCommand = length == 2 && data[offset] == 0x31;
+      if ((stage == 0 && length > 200) || (stage == 1 && writeCommand)) {
+        armed = true;
+        stage++;
+      }
+    }
+
+    @Override
+    public void read(byte[] buffer, int offset, int length, Duration timeout) {
+      super.read(buffer, offset, length, timeout);
+      if (armed) {
+        armed = false;
+        buffer[offset] = 0x1F;
+      }
+    }
+  }
+
   /** Passes bytes through, but swallows the reply to the first large frame the host sends. */
   private static final class LosesTheReplyToTheFirstDataFrame extends ForwardingLink {
     private boolean armed;
