@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -211,11 +210,5 @@ final class RamCrc {
 
   private static String hex(long value) {
     return String.format("%08X", value);
-  }
-
-  static List<CrcRange> ranges(List<org.romflash.image.Segment> segments) {
-    List<CrcRange> ranges = new ArrayList<>();
-    segments.forEach(s -> ranges.add(new CrcRange(s.address(), s.length())));
-    return ranges;
   }
 }
