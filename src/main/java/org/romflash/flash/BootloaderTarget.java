@@ -209,7 +209,7 @@ public final class BootloaderTarget implements FlashTarget {
 
   private RamCrc ramCrc() {
     if (ramCrc == null) {
-      ramCrc = new RamCrc(client, device, reenter);
+      ramCrc = new RamCrc(this, reenter);
     }
     return ramCrc;
   }

@@ -29,13 +29,13 @@ final class RamCrc {
   static final long SLOWEST_CLOCK_HZ = 2_000_000;
   /** Added to every deadline: the bootloader's start-up (AN2606: up to about 85 ms) and margin. */
   static final Duration RESTART_MARGIN = Duration.ofSeconds(1);
-  private static final int CHUNK = 256;
   /**
    * Bytes from which the routine is worth running: it moves about 600 bytes (upload, its check,
    * the answer) plus a restart, so reading back anything much smaller is as fast.
    */
   static final long WORTHWHILE = 4096;
 
+  private final BootloaderTarget target;
   private final BootloaderClient client;
   private final Device device;
   private final Runnable reenter;
@@ -48,9 +48,10 @@ final class RamCrc {
    * @param reenter resets the chip into its bootloader (the entry line sequence), or null when
    *     the wiring gives no way to
    */
-  RamCrc(BootloaderClient client, Device device, Runnable reenter) {
-    this.client = client;
-    this.device = device;
+  RamCrc(BootloaderTarget target, Runnable reenter) {
+    this.target = target;
+    this.client = target.client();
+    this.device = target.device();
     this.reenter = reenter;
     if (load().isEmpty()) {
       unusable = "no free RAM above the bootloader's own is known for " + device.name();
@@ -96,9 +97,10 @@ final class RamCrc {
     int nonce = nonces.nextInt();
     byte[] upload = routine.upload(load, device.bootloaderVectorTable(), nonce, ranges);
     try {
-      for (int at = 0; at < upload.length; at += CHUNK) {
-        client.writeMemory(load + at, Arrays.copyOfRange(upload, at, Math.min(upload.length,
-            at + CHUNK)));
+      int block = target.writeBlockSize();
+      for (int at = 0; at < upload.length; at += block) {
+        target.write(load + at, Arrays.copyOfRange(upload, at, Math.min(upload.length,
+            at + block)));
       }
       if (!kept(load, upload)) {
         throw unusable("the RAM at 0x" + hex(load) + " did not keep the routine");
@@ -120,18 +122,19 @@ final class RamCrc {
    */
   private boolean kept(long load, byte[] upload) {
     int tail = upload.length - 8;
-    return Arrays.equals(read(load, 8), Arrays.copyOf(upload, 8))
-        && Arrays.equals(read(load + tail, 8), Arrays.copyOfRange(upload, tail, upload.length));
+    return Arrays.equals(target.read(load, 8), Arrays.copyOf(upload, 8))
+        && Arrays.equals(target.read(load + tail, 8),
+            Arrays.copyOfRange(upload, tail, upload.length));
   }
 
   /** The answer area with the done word and the CRCs read in, the parameters between left 0. */
   private byte[] answer(long load, int count) {
     long parameters = routine.answerAddress(load);
     byte[] answer = new byte[routine.answerLength(count)];
-    System.arraycopy(read(parameters + CrcRoutine.doneOffset(), 4), 0, answer,
+    System.arraycopy(target.read(parameters + CrcRoutine.doneOffset(), 4), 0, answer,
         CrcRoutine.doneOffset(), 4);
     int crcs = CrcRoutine.crcOffset(count);
-    System.arraycopy(read(parameters + crcs, 4 * count), 0, answer, crcs, 4 * count);
+    System.arraycopy(target.read(parameters + crcs, 4 * count), 0, answer, crcs, 4 * count);
     return answer;
   }
 
@@ -165,6 +168,7 @@ final class RamCrc {
     long table = device.bootloaderVectorTable();
     ByteBuffer words;
     try {
+      // A probe that may well be refused: no retries.
       words = ByteBuffer.wrap(client.readMemory(table, 8)).order(ByteOrder.LITTLE_ENDIAN);
     } catch (BootloaderException e) {
       client.recover();
@@ -181,14 +185,6 @@ final class RamCrc {
     vectorsChecked = true;
   }
 
-  private byte[] read(long address, int length) {
-    byte[] out = new byte[length];
-    for (int at = 0; at < length; at += CHUNK) {
-      int n = Math.min(CHUNK, length - at);
-      System.arraycopy(client.readMemory(address + at, n), 0, out, at, n);
-    }
-    return out;
-  }
 
   /** The first 256-byte boundary above the bootloader's RAM, in the RAM block holding it. */
   private Optional<Long> load() {
