@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.romflash.device.Device;
 import org.romflash.device.EraseUnit;
@@ -98,26 +99,10 @@ public final class BootloaderTarget implements FlashTarget {
    */
   @Override
   public void write(long address, byte[] block) {
-    boolean ahead = client.sendsAhead();
-    int refusals = 0;
-    try {
-      for (int attempt = 1; ; attempt++) {
-        client.sendAhead(ahead && attempt == 1);
-        try {
-          client.writeMemory(address, block);
-          return;
-        } catch (BootloaderException e) {
-          ahead = ahead && !(attempt == 1 && ++sendAheadFailures >= SEND_AHEAD_FAILURES);
-          if (attempt > 1 && e instanceof NackException && holds(address, block)) {
-            return;
-          }
-          refusals += refusal(e);
-          giveUpOrRecover(e, attempt, refusals);
-        }
-      }
-    } finally {
-      client.sendAhead(ahead);
-    }
+    retrying(() -> {
+      client.writeMemory(address, block);
+      return null;
+    }, e -> e instanceof NackException && holds(address, block));
   }
 
   /** Whether the chip already holds {@code block} at {@code address} (a write whose ACK was lost). */
@@ -226,6 +211,14 @@ public final class BootloaderTarget implements FlashTarget {
    * chip or adapter that cannot keep up with a burst is not given more.
    */
   private <T> T retrying(Supplier<T> transfer) {
+    return retrying(transfer, e -> false);
+  }
+
+  /**
+   * As {@link #retrying(Supplier)}; a retry that fails in a way {@code alreadyDone} recognises
+   * (the first try worked but its answer was lost) counts as done, and returns null.
+   */
+  private <T> T retrying(Supplier<T> transfer, Predicate<BootloaderException> alreadyDone) {
     boolean ahead = client.sendsAhead();
     int refusals = 0;
     try {
@@ -235,6 +228,9 @@ public final class BootloaderTarget implements FlashTarget {
           return transfer.get();
         } catch (BootloaderException e) {
           ahead = ahead && !(attempt == 1 && ++sendAheadFailures >= SEND_AHEAD_FAILURES);
+          if (attempt > 1 && alreadyDone.test(e)) {
+            return null;
+          }
           refusals += refusal(e);
           giveUpOrRecover(e, attempt, refusals);
         }
