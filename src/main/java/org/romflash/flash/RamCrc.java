@@ -102,7 +102,7 @@ final class RamCrc {
         target.write(load + at, Arrays.copyOfRange(upload, at, Math.min(upload.length,
             at + block)));
       }
-      if (!kept(load, upload)) {
+      if (!kept(load, upload, ranges.size())) {
         throw unusable("the RAM at 0x" + hex(load) + " did not keep the routine");
       }
       client.go(load);
@@ -116,15 +116,13 @@ final class RamCrc {
   }
 
   /**
-   * Whether RAM holds the upload: its first and last 8 bytes read back (each Write Memory frame was
-   * already checked by the chip; this catches a bootloader or emulator that acknowledges RAM
-   * writes without keeping them, before Go jumps into whatever is there).
+   * Whether RAM holds the upload: the code and the parameters read back whole (the CRC slots, which
+   * the routine writes, are left out). Each Write Memory frame was checked by the chip, but its XOR
+   * checksum misses two flips of the same bit, and corrupted code is not something to start.
    */
-  private boolean kept(long load, byte[] upload) {
-    int tail = upload.length - 8;
-    return Arrays.equals(target.read(load, 8), Arrays.copyOf(upload, 8))
-        && Arrays.equals(target.read(load + tail, 8),
-            Arrays.copyOfRange(upload, tail, upload.length));
+  private boolean kept(long load, byte[] upload, int ranges) {
+    int checked = routine.parameterOffset() + CrcRoutine.crcOffset(ranges);
+    return Arrays.equals(target.read(load, checked), Arrays.copyOf(upload, checked));
   }
 
   /** The answer area with the done word and the CRCs read in, the parameters between left 0. */
