@@ -138,6 +138,57 @@ class RamCrcTest {
     }
   }
 
+  @Test
+  void aRefusedGoLeavesTheChipInItsBootloaderAndVerifyReadsBack() {
+    Device f103 = DB.byName("F103xB").orElseThrow();
+    try (Emulator.Simulation sim = simulate(f103, RamCode.RUN)) {
+      byte[] data = random(8 * 1024, 7);
+      sim.chip().load(0x08000000L, data);
+      BootloaderClient client = new BootloaderClient(new RefusesGo(sim.hostLink()), FAST);
+      client.connect();
+      List<String> notes = new ArrayList<>();
+      BootloaderTarget target = new BootloaderTarget(client, f103, 3, notes::add);
+      VerifyResult result = Verifier.verify(target, List.of(new Segment(0x08000000L, data)),
+          VerifyMode.AUTO, Progress.none());
+      assertEquals(new VerifyResult.Match(VerifyMode.READBACK, data.length), result);
+      assertEquals(List.of("romflash's RAM CRC routine cannot be used on this chip: the bootloader"
+          + " refused the routine (Go (0x21): the bootloader answered NACK at the command stage);"
+          + " reading back instead"), notes);
+      assertFalse(sim.emulator().leftBootloader());
+    }
+  }
+
+  /** Does not pass Go on to the chip, and answers it NACK itself, as a bootloader without Go. */
+  private static final class RefusesGo extends ForwardingLink {
+    private boolean refuse;
+
+    RefusesGo(org.romflash.link.Link delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public void write(byte[] data, int offset, int length) {
+      if (length == 2 && data[offset] == 0x21 && data[offset + 1] == (byte) 0xDE) {
+        refuse = true;
+        return;
+      }
+      super.write(data, offset, length);
+    }
+
+    @Override
+    public void read(byte[] buffer, int offset, int length, java.time.Duration timeout) {
+      if (refuse) {
+        refuse = false;
+        buffer[offset] = 0x1F;
+        if (length > 1) {
+          super.read(buffer, offset + 1, length - 1, timeout);
+        }
+        return;
+      }
+      super.read(buffer, offset, length, timeout);
+    }
+  }
+
   private static Emulator.Simulation simulate(Device device, RamCode ramCode) {
     return Emulator.simulate(device, Emulator.Options.defaults().withRamCode(ramCode));
   }
