@@ -39,11 +39,13 @@ final class MatchingUnits {
     }
     List<EraseUnit> matching = new ArrayList<>();
     List<EraseUnit> blank = new ArrayList<>();
+    java.util.Map<Long, Integer> blankCrcs = new java.util.HashMap<>();
     for (int i = 0; i < units.size(); i++) {
       EraseUnit unit = units.get(i);
       if (chip[i] == Crc32Stm32.of(content(plan, unit, erased))) {
         matching.add(unit);
-      } else if (chip[i] == erasedCrc(unit.size(), erased)) {
+      } else if (chip[i] == blankCrcs.computeIfAbsent(unit.size(),
+          size -> erasedCrc(size, erased))) {
         blank.add(unit);
       }
     }
