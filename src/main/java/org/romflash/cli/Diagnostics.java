@@ -3,9 +3,14 @@ package org.romflash.cli;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import org.romflash.device.DeviceFileException;
+import org.romflash.factory.JournalInUseException;
+import org.romflash.factory.ReadProtectedException;
+import org.romflash.factory.SerialTableException;
+import org.romflash.factory.SerialUnavailableException;
 import org.romflash.flash.ChipLostException;
 import org.romflash.flash.ImageDoesNotFitException;
 import org.romflash.flash.VerifyFailedException;
+import org.romflash.flash.WrongDeviceException;
 import org.romflash.image.ImageFormatException;
 import org.romflash.link.LinkException;
 import org.romflash.protocol.BootloaderException;
@@ -57,6 +62,27 @@ final class Diagnostics {
     if (failure instanceof ImageDoesNotFitException e) {
       return new Diagnosis(e.getMessage(), "check that the image was built for this chip (linker"
           + " script origin and size) and that --address is right for a binary", ExitCode.DOES_NOT_FIT);
+    }
+    if (failure instanceof ReadProtectedException e) {
+      return new Diagnosis(e.getMessage(), "removing read protection erases the whole flash:"
+          + " `romflash unprotect readout --yes --port PORT`, then program the board again",
+          ExitCode.REFUSED);
+    }
+    if (failure instanceof SerialUnavailableException e) {
+      return new Diagnosis(e.getMessage(), "check --serial-csv and --serial-at; numbers recorded in"
+          + " the journal are never given to another unit (--reuse-failed-serials frees those of"
+          + " failed units)", ExitCode.BAD_INPUT);
+    }
+    if (failure instanceof SerialTableException e) {
+      return new Diagnosis(e.getMessage(), "each line of the serial table is UID,SERIAL with the"
+          + " UID as `romflash info` prints it", ExitCode.BAD_INPUT);
+    }
+    if (failure instanceof JournalInUseException e) {
+      return new Diagnosis(e.getMessage(), "run one station per journal, or give this one its own"
+          + " --journal", ExitCode.LINK_FAILED);
+    }
+    if (failure instanceof java.io.UncheckedIOException e) {
+      return new Diagnosis(e.getMessage(), "", ExitCode.LINK_FAILED);
     }
     if (failure instanceof WrongDeviceException e) {
       return new Diagnosis(e.getMessage(), "connect the board the image is for, or drop --device",

@@ -11,7 +11,8 @@ public enum ExitCode {
   DOES_NOT_FIT(6, "image does not fit the device, or the chip is not the expected device"),
   LINK_FAILED(7, "the serial port or connection could not be used, or a file could not be written"),
   BAD_INPUT(8, "malformed input file or device database entry, or unknown device"),
-  PROTOCOL_ERROR(9, "the bootloader sent bytes that make no sense (corrupted line or wrong baud)");
+  PROTOCOL_ERROR(9, "the bootloader sent bytes that make no sense (corrupted line or wrong baud)"),
+  UNITS_FAILED(10, "gang: one or more units failed (the summary and the journal name each)");
 
   private final int code;
   private final String meaning;

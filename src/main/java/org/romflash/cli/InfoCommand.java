@@ -75,15 +75,8 @@ final class InfoCommand extends SessionCommand {
   /** The 96-bit unique ID as the reference manuals print it: three words, most significant first. */
   private static String uniqueId(Session session, Device d) {
     try {
-      byte[] raw = session.client().readMemory(d.uidAddress(), 12);
-      StringBuilder text = new StringBuilder();
-      for (int word = 2; word >= 0; word--) {
-        for (int i = 3; i >= 0; i--) {
-          text.append(String.format("%02X", raw[word * 4 + i]));
-        }
-        text.append(word > 0 ? "-" : "");
-      }
-      return text.toString();
+      return new org.romflash.device.UniqueId(session.client().readMemory(d.uidAddress(), 12))
+          .toString();
     } catch (NackException e) {
       return "unreadable (read protection?)";
     }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
         SpecialCommand.class,
         PortsCommand.class,
         DoctorCommand.class,
+        GangCommand.class,
         ManCommand.class,
         picocli.AutoComplete.GenerateCompletion.class,
         picocli.CommandLine.HelpCommand.class
@@ -35,7 +36,7 @@ import picocli.CommandLine.Command;
         "  0 success              1 internal error         2 invalid command line",
         "  3 no response          4 refused (NACK)         5 verify failed",
         "  6 image does not fit   7 port or file error     8 malformed input or unknown device",
-        "  9 corrupted replies"
+        "  9 corrupted replies   10 gang: a unit failed"
     })
 final class RomflashCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

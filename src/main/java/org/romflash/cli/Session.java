@@ -52,9 +52,13 @@ final class Session implements AutoCloseable {
    * opened.
    */
   static Session open(ConnectionOptions options, Consumer<String> warnings) {
+    return open(options, options.portOrDefault(), warnings);
+  }
+
+  /** As {@link #open(ConnectionOptions, Consumer)}, on the port named {@code port}. */
+  static Session open(LinkOptions options, String port, Consumer<String> warnings) {
     EntryExit lines = options.lines.sequences();
-    DeviceDatabase database = options.devices.database();
-    Port opened = openPort(options, options.baud, options.parity, warnings);
+    Port opened = openPort(options, port, options.baud, options.parity, warnings);
     Link link = opened.link();
     AutoCloseable owner = opened.owner();
     if (options.log != null) {
@@ -66,6 +70,20 @@ final class Session implements AutoCloseable {
       };
       link = logged;
     }
+    return start(options, lines, link, owner, warnings);
+  }
+
+  /**
+   * A session on a link someone else owns (a gang station's fixture): closing the session leaves
+   * the link open.
+   */
+  static Session on(LinkOptions options, Link link, Consumer<String> warnings) {
+    return start(options, options.lines.sequences(), link, () -> { }, warnings);
+  }
+
+  private static Session start(LinkOptions options, EntryExit lines, Link link,
+      AutoCloseable owner, Consumer<String> warnings) {
+    DeviceDatabase database = options.devices.database();
     try {
       lines.entry().run(link);
       BootloaderClient client = new BootloaderClient(link, Timeouts.forBaud(options.baud));
@@ -116,29 +134,23 @@ final class Session implements AutoCloseable {
 
   static Port openPort(ConnectionOptions options, int baud, Parity parity,
       Consumer<String> warnings) {
-    String port = options.portOrDefault();
+    return openPort(options, options.portOrDefault(), baud, parity, warnings);
+  }
+
+  /**
+   * As {@link #openPort(ConnectionOptions, int, Parity, Consumer)}, on {@code port}. A gang's
+   * {@code sim:DEVICE#N} is the Nth of several emulated chips: its unique ID says N.
+   */
+  static Port openPort(LinkOptions options, String port, int baud, Parity parity,
+      Consumer<String> warnings) {
     if (port.startsWith("sim:")) {
-      Device simulated = options.devices.named(port.substring(4));
-      if (options.simFlashSize != null) {
-        simulated = simulated.withFlashSize(options.simFlashSize);
-      }
-      Emulator.Simulation sim = simulate(simulated, options);
+      Emulator.Simulation sim = SimulatedBoard.start(options, port, 1);
       return new Port(sim.hostLink(), sim);
     }
     Link link = port.startsWith("tcp://") ? tcp(port)
         : SerialLink.open(port, SerialSettings.defaults().withBaud(baud).withParity(parity),
             warnings);
     return new Port(link, link);
-  }
-
-  private static Emulator.Simulation simulate(Device device, ConnectionOptions options) {
-    Emulator.Options emulatorOptions = Emulator.Options.defaults();
-    if (options.simFaults != null) {
-      emulatorOptions = emulatorOptions.withFaults(options.simFaults);
-    }
-    Emulator.Simulation sim = Emulator.simulate(device, emulatorOptions);
-    sim.chip().setReadProtectionLevel(options.simReadProtection);
-    return sim;
   }
 
   private static Link tcp(String port) {

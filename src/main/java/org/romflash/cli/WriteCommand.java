@@ -5,6 +5,7 @@ import org.romflash.flash.FlashPlan;
 import org.romflash.flash.Flasher;
 import org.romflash.flash.VerifyMode;
 import org.romflash.flash.VerifyResult;
+import org.romflash.flash.WrongDeviceException;
 import org.romflash.device.MemoryRegion;
 import org.romflash.image.FirmwareImage;
 import org.romflash.image.ImageFormatException;

@@ -40,6 +40,17 @@ public final class Chip {
     return device;
   }
 
+  /**
+   * Gives the chip another 96-bit unique ID (12 bytes, as they lie in memory), so that several
+   * emulated boards can be told apart; a new chip's ID spells "RF" and its device name.
+   */
+  public void setUniqueId(byte[] uid) {
+    if (uid.length != 12) {
+      throw new IllegalArgumentException("a unique ID is 12 bytes, not " + uid.length);
+    }
+    place(device.uidAddress(), uid.clone());
+  }
+
   /** 0 (open), 1 (memory read-out protected) or 2 (bootloader disabled). */
   public int readProtectionLevel() {
     return readProtectionLevel;

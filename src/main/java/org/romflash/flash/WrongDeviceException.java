@@ -1,10 +1,10 @@
-package org.romflash.cli;
+package org.romflash.flash;
 
 /** The connected chip is not the device the user said the image is for. */
-final class WrongDeviceException extends RuntimeException {
+public final class WrongDeviceException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  WrongDeviceException(String message) {
+  public WrongDeviceException(String message) {
     super(message);
   }
 }
