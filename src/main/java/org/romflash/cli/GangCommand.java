@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "gang", mixinStandardHelpOptions = true,
     subcommands = GangWriteCommand.class,
-    description = {"Program many boards at once, one worker per port, with a journal line per"
-        + " unit and optional serial numbers:",
+    description = {"Program many boards at once (a worker per port), with a journal line per unit"
+        + " and serial numbers.",
         "  romflash gang --ports /dev/ttyUSB* --journal line1.jsonl write fw.hex",
         "  romflash gang --ports sim:F103xB*8 write fw.hex      (8 emulated chips)",
         "Station options go before 'write', write options after it. Exits 0 only when every"
