@@ -42,6 +42,7 @@ final class PortWorker implements Runnable {
     } catch (RuntimeException e) {
       failed(record, e);
     }
+    record.ended(UnitJob.millisSince(t0));
     finish(record);
   }
 
@@ -58,8 +59,9 @@ final class PortWorker implements Runnable {
         }
         UnitRecord record = newRecord();
         status(State.CONNECTING);
+        long t0 = System.nanoTime();
         try {
-          program(fixture, record, last, System.nanoTime());
+          program(fixture, record, last, t0);
         } catch (SameBoardException e) {
           units--;
           awaitRemoval(fixture);
@@ -67,6 +69,7 @@ final class PortWorker implements Runnable {
         } catch (RuntimeException e) {
           failed(record, e);
         }
+        record.ended(UnitJob.millisSince(t0));
         finish(record);
         if (record.outcome() == Outcome.OK) {
           last = record.uid();

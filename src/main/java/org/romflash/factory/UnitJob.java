@@ -78,10 +78,12 @@ public final class UnitJob {
     FlashPlan plan = FlashPlan.of(image, device, settings.erase(), settings.verify(),
         target.writeBlockSize());
     target.useRamRoutine(settings.verify() != VerifyMode.READBACK);
-    Flasher.Report report = new Flasher(target, new Watched(progress, record)).execute(plan);
-    record.took(Phase.ERASE, report.eraseTime().toMillis());
-    record.took(Phase.WRITE, report.writeTime().toMillis());
-    record.took(Phase.VERIFY, report.verifyTime().toMillis());
+    Watched watched = new Watched(progress, record);
+    try {
+      new Flasher(target, watched).execute(plan);
+    } finally {
+      watched.close();
+    }
     stop.check();
     record.phase(Phase.READBACK);
     long t1 = System.nanoTime();
@@ -120,10 +122,15 @@ public final class UnitJob {
     return (System.nanoTime() - start) / 1_000_000L;
   }
 
-  /** Passes progress on, records the phase it is in, and stops at the next block when asked. */
+  /**
+   * Passes progress on, records the phase it is in and how long each took (the erase phase
+   * includes the CRC check before it), and stops at the next block when asked.
+   */
   private final class Watched implements Progress {
     private final Progress inner;
     private final UnitRecord record;
+    private org.romflash.factory.Phase current = org.romflash.factory.Phase.ERASE;
+    private long since = System.nanoTime();
 
     Watched(Progress inner, UnitRecord record) {
       this.inner = inner;
@@ -133,12 +140,24 @@ public final class UnitJob {
     @Override
     public void start(Phase phase, long total) {
       stop.check();
-      record.phase(switch (phase) {
+      org.romflash.factory.Phase next = switch (phase) {
         case ERASE -> org.romflash.factory.Phase.ERASE;
         case WRITE -> org.romflash.factory.Phase.WRITE;
         case VERIFY, READ -> org.romflash.factory.Phase.VERIFY;
-      });
+      };
+      if (next != current) {
+        close();
+        current = next;
+      }
+      record.phase(current);
       inner.start(phase, total);
+    }
+
+    /** Charges the time since the phase began to it. */
+    void close() {
+      long now = System.nanoTime();
+      record.took(current, (now - since) / 1_000_000L);
+      since = now;
     }
 
     @Override

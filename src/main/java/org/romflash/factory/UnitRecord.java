@@ -40,6 +40,7 @@ public final class UnitRecord {
   private byte[] optionBytes;
   private final Map<Phase, Long> durations = new EnumMap<>(Phase.class);
   private Failure failure;
+  private long totalMillis = -1;
 
   /**
    * @param unit counts the units programmed on this port in this run, from 1 (line mode programs
@@ -135,8 +136,14 @@ public final class UnitRecord {
     return failure;
   }
 
+  /** The unit's wall time: set when it ends, else the sum of its phases so far. */
   public long totalMillis() {
-    return durations.values().stream().mapToLong(Long::longValue).sum();
+    return totalMillis >= 0 ? totalMillis
+        : durations.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  void ended(long millis) {
+    totalMillis = millis;
   }
 
   /** The journal line: one JSON object, no line break inside. */
