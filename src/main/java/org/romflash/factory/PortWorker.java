@@ -70,6 +70,9 @@ final class PortWorker implements Runnable {
           failed(record, e);
         }
         record.ended(UnitJob.millisSince(t0));
+        if (record.outcome() == Outcome.INTERRUPTED && untouched(record)) {
+          return;
+        }
         finish(record);
         if (record.outcome() == Outcome.OK) {
           last = record.uid();
@@ -78,6 +81,15 @@ final class PortWorker implements Runnable {
         awaitRemoval(fixture);
       }
     }
+  }
+
+  /**
+   * Line mode: a unit stopped before its serial was assigned and before anything was erased was
+   * never more than a board being looked at; it gets no journal line.
+   */
+  private static boolean untouched(UnitRecord record) {
+    return record.serial() == null
+        && (record.phase() == Phase.CONNECT || record.phase() == Phase.IDENTIFY);
   }
 
   private void program(Fixture fixture, UnitRecord record, UniqueId notAgain, long started) {
