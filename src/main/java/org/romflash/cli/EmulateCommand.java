@@ -2,6 +2,8 @@ package org.romflash.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.romflash.device.BootloaderProfile;
@@ -71,6 +73,11 @@ final class EmulateCommand implements Callable<Integer> {
 
   @Mixin DatabaseOptions devices;
 
+  @Option(names = "--boards", paramLabel = "N", defaultValue = "1",
+      description = "Emulate N boards, each on its own pseudo-terminal (PATH1 to PATHN) with its"
+          + " own unique ID, for trying 'romflash gang' (default: ${DEFAULT-VALUE}).")
+  int boards;
+
   @Option(names = "--faults", paramLabel = "SPEC", converter = FaultPlanConverter.class,
       description = "Inject faults: seed=N,drop=P,corrupt=P,nack=P.")
   FaultPlan faults;
@@ -78,14 +85,10 @@ final class EmulateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Device entry = devices.named(device);
-    Chip chip = new Chip(entry);
-    if (load != null) {
-      FirmwareImage image = ImageFiles.read(load, entry.flash().base());
-      for (Segment s : image.segments()) {
-        chip.load(s.address(), s.data());
-      }
+    if (boards < 1 || boards > 64 || (boards > 1 && where.pty == null)) {
+      throw new CommandLine.ParameterException(commandSpec.commandLine(), "--boards takes 1 to 64,"
+          + " and more than one only with --pty");
     }
-    chip.setReadProtectionLevel(readProtection);
     Emulator.Options options = Emulator.Options.defaults().withTiming(timingModel());
     if (faults != null) {
       options = options.withFaults(faults);
@@ -96,26 +99,48 @@ final class EmulateCommand implements Callable<Integer> {
       options = options.withProfile(profile);
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    EmulatorServer server = new EmulatorServer(chip, options);
+    List<EmulatorServer> servers = new ArrayList<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stopped.countDown();
-      server.shutdown();
+      servers.forEach(EmulatorServer::shutdown);
     }));
     try {
-      String at;
-      if (where.pty != null) {
-        at = server.startPty(where.pty, w -> { }).hostPath() + " (pseudo-terminal: use 8N1)";
-      } else {
-        at = "tcp://127.0.0.1:" + server.startTcp(where.tcp);
+      for (int board = 1; board <= boards; board++) {
+        EmulatorServer server = new EmulatorServer(chip(entry, board), options);
+        servers.add(server);
+        String at;
+        if (where.pty != null) {
+          Path path = boards == 1 ? where.pty
+              : where.pty.resolveSibling(where.pty.getFileName() + Integer.toString(board));
+          at = server.startPty(path, w -> { }).hostPath() + " (pseudo-terminal: use 8N1)";
+        } else {
+          at = "tcp://127.0.0.1:" + server.startTcp(where.tcp);
+        }
+        PrintReady.line(spec(), "emulating STM32" + entry.name() + " (PID " + entry.pidText()
+            + ", bootloader v" + (profile.version() >> 4) + "." + (profile.version() & 0xF)
+            + ") on " + at);
       }
-      PrintReady.line(spec(), "emulating STM32" + entry.name() + " (PID " + entry.pidText()
-          + ", bootloader v" + (profile.version() >> 4) + "." + (profile.version() & 0xF)
-          + ") on " + at);
       stopped.await();
     } finally {
-      server.shutdown();
+      servers.forEach(EmulatorServer::shutdown);
     }
     return ExitCode.OK.code();
+  }
+
+  /** Board {@code n}'s chip: its own unique ID when there are several, the image loaded. */
+  private Chip chip(Device entry, int n) throws java.io.IOException {
+    Chip chip = new Chip(entry);
+    if (boards > 1) {
+      chip.setUniqueId(SimulatedBoard.uniqueId(entry.name(), 0x100 + n, 1));
+    }
+    if (load != null) {
+      FirmwareImage image = ImageFiles.read(load, entry.flash().base());
+      for (Segment s : image.segments()) {
+        chip.load(s.address(), s.data());
+      }
+    }
+    chip.setReadProtectionLevel(readProtection);
+    return chip;
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec commandSpec;

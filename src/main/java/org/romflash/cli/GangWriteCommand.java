@@ -83,7 +83,7 @@ final class GangWriteCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
       List<UnitRecord> units = station.run();
       view.close();
-      ExitCode code = report(new StationSummary(units, plan.ports()), plan.journal());
+      ExitCode code = report(new StationSummary(units, plan.ports()), plan);
       reported.countDown();
       removeHook(hook);
       return code.code();
@@ -113,12 +113,11 @@ final class GangWriteCommand implements Callable<Integer> {
     }
   }
 
-  private ExitCode report(StationSummary summary, Path journal) {
-    StationSummary s = summary;
+  private ExitCode report(StationSummary s, StationPlan plan) {
     if (gang.json) {
-      spec.commandLine().getOut().println(s.json(journal));
+      spec.commandLine().getOut().println(s.json(plan.journal()));
     } else {
-      spec.commandLine().getOut().print(s.table(journal));
+      spec.commandLine().getOut().print(s.table(plan.journal(), plan.ports(), gang.loop));
     }
     spec.commandLine().getOut().flush();
     return s.exitCode();

@@ -31,7 +31,15 @@ final class StationSummary {
         : ExitCode.UNITS_FAILED;
   }
 
-  String table(Path journal) {
+  /**
+   * One row per unit; in line mode (many units per port) one row per port with its counts, the
+   * units themselves being in the journal.
+   */
+  String table(Path journal, List<String> ports, boolean perPort) {
+    if (perPort) {
+      return portTable(ports) + totals() + (journal == null ? "" : "; journal: " + journal)
+          + System.lineSeparator();
+    }
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"PORT", "RESULT", "DEVICE", "UID", "SERIAL", "TIME", "ERROR"});
     for (UnitRecord u : units) {
@@ -44,6 +52,25 @@ final class StationSummary {
     }
     return TextTable.render(rows) + totals() + (journal == null ? ""
         : "; journal: " + journal) + System.lineSeparator();
+  }
+
+  private String portTable(List<String> ports) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"PORT", "PASSED", "FAILED", "INTERRUPTED", "LAST FAILURE"});
+    for (String port : ports) {
+      List<UnitRecord> mine = units.stream().filter(u -> u.port().equals(port)).toList();
+      String lastFailure = mine.stream().filter(u -> u.failure() != null)
+          .reduce((first, second) -> second)
+          .map(u -> u.failure().errorClass() + " in " + u.phase().word() + ": "
+              + u.failure().message()).orElse("");
+      rows.add(new String[] {port, count(mine, Outcome.OK), count(mine, Outcome.FAILED),
+          count(mine, Outcome.INTERRUPTED), lastFailure});
+    }
+    return TextTable.render(rows);
+  }
+
+  private static String count(List<UnitRecord> units, Outcome outcome) {
+    return Long.toString(units.stream().filter(u -> u.outcome() == outcome).count());
   }
 
   private String totals() {

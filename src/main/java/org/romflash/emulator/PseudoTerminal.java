@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A pseudo-terminal pair made by socat: {@link #hostPath()} is what a serial tool opens, {@link
- * #targetPath()} is where the emulator listens. Both ends survive tools opening and closing them.
+ * #targetPath()} (a hidden name beside it, so that globs over ports skip it) is where the emulator
+ * listens. Both ends survive tools opening and closing them.
  */
 public final class PseudoTerminal implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(5);
@@ -29,7 +30,7 @@ public final class PseudoTerminal implements AutoCloseable {
    * @throws IOException when socat is missing or does not create the links in time
    */
   public static PseudoTerminal create(Path hostPath) throws IOException {
-    Path targetPath = hostPath.resolveSibling(hostPath.getFileName() + ".target");
+    Path targetPath = hostPath.resolveSibling("." + hostPath.getFileName() + ".target");
     Files.deleteIfExists(hostPath);
     Files.deleteIfExists(targetPath);
     Process socat;

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Expands {@code --ports}: names separated by commas, each a port name, a glob over a directory
  * ({@code /dev/ttyUSB*}), or {@code sim:DEVICE*N} for N emulated chips (named {@code
- * sim:DEVICE#1} to {@code #N}). Globs are sorted the way people count ({@code ttyUSB2} before
+ * sim:DEVICE#1} to {@code #N}). As in a shell, a glob skips hidden names (starting with a dot)
+ * unless it starts with one. Globs are sorted the way people count ({@code ttyUSB2} before
  * {@code ttyUSB10}). A port named twice is refused: two workers on one port would garble both.
  */
 public final class PortList {
@@ -69,8 +70,11 @@ public final class PortList {
     String leaf = full.getFileName().toString();
     List<String> found = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, leaf)) {
-      entries.forEach(p -> found.add(full.getParent() == null ? p.getFileName().toString()
-          : p.toString()));
+      for (Path p : entries) {
+        if (!p.getFileName().toString().startsWith(".") || leaf.startsWith(".")) {
+          found.add(full.getParent() == null ? p.getFileName().toString() : p.toString());
+        }
+      }
     } catch (java.nio.file.NoSuchFileException e) {
       // Reported below as matching nothing.
     } catch (IOException e) {

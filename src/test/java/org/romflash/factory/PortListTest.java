@@ -21,7 +21,7 @@ class PortListTest {
 
   @Test
   void globsAreSortedAsPeopleCount() throws IOException {
-    for (String name : List.of("ttyUSB10", "ttyUSB2", "ttyUSB1", "ttyACM0")) {
+    for (String name : List.of("ttyUSB10", "ttyUSB2", "ttyUSB1", "ttyACM0", ".ttyUSB1.target")) {
       Files.createFile(dir.resolve(name));
     }
     assertEquals(List.of(dir + "/ttyUSB1", dir + "/ttyUSB2", dir + "/ttyUSB10"),

@@ -27,4 +27,17 @@ class BenchScriptTest {
     assertEquals("all passed", output.strip().lines().reduce((first, last) -> last).orElse(""),
         output);
   }
+
+  @Test
+  void theGangBenchmarkRefusesBadArgumentsBeforeDoingAnything() throws Exception {
+    Peers.require("bash");
+    Process process = new ProcessBuilder("bash", PROJECT.resolve("bench/gang-bench").toString(),
+        "--boards", "1").redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+    assertEquals(2, process.exitValue(), output);
+    assertEquals("gang-bench: --boards must be a number from 2 to 64, not '1'\n", output);
+  }
 }

@@ -115,6 +115,42 @@ class GangOnPseudoTerminalsTest {
     }
   }
 
+  @Test
+  void emulateServesSeveralBoardsThatAGlobFinds() throws Exception {
+    Peers.require("socat");
+    ByteArrayOutputStream emulated = new ByteArrayOutputStream();
+    PrintStream printer = new PrintStream(emulated, true, StandardCharsets.UTF_8);
+    Path ttys = Files.createDirectory(dir.resolve("tty"));
+    Thread emulator = new Thread(() -> Main.run(new String[] {"emulate", "--pty",
+        ttys.resolve("board").toString(), "--boards", "3"}, printer, printer), "emulate");
+    emulator.setDaemon(true);
+    emulator.start();
+    try {
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (emulated.toString(StandardCharsets.UTF_8).lines().count() < 3
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(List.of("emulating STM32F103xB (PID 0x410, bootloader v2.2) on " + ttys
+          + "/board1 (pseudo-terminal: use 8N1)", "emulating STM32F103xB (PID 0x410, bootloader"
+          + " v2.2) on " + ttys + "/board2 (pseudo-terminal: use 8N1)", "emulating STM32F103xB"
+          + " (PID 0x410, bootloader v2.2) on " + ttys + "/board3 (pseudo-terminal: use 8N1)"),
+          emulated.toString(StandardCharsets.UTF_8).lines().toList());
+      Path journal = dir.resolve("j.jsonl");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      int code = Main.run(new String[] {"gang", "--ports", ttys + "/board*", "--parity", "none",
+          "-q", "--journal", journal.toString(), "write", EXAMPLE.toString()},
+          new PrintStream(out, true, StandardCharsets.UTF_8), printer);
+      assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
+      List<String> uids = Files.readAllLines(journal).stream()
+          .map(l -> l.replaceAll(".*\"uid\":\"([^\"]+)\".*", "$1")).distinct().toList();
+      assertEquals(3, uids.size(), "three boards, three unique IDs: " + uids);
+    } finally {
+      emulator.interrupt();
+      emulator.join(5_000);
+    }
+  }
+
   private static JsonNode line(List<JsonNode> lines, String port) {
     return lines.stream().filter(l -> l.get("port").asText().equals(port)).findFirst()
         .orElseThrow();

@@ -56,6 +56,8 @@ class GangStopTest {
         "$1")).distinct().count(), "every unit was a new board");
     String summary = Files.readString(dir.resolve("out.txt"));
     assertTrue(summary.contains(lines.size() + " units: "), summary);
+    assertTrue(summary.startsWith("PORT          PASSED  FAILED  INTERRUPTED  LAST FAILURE\n"
+        + "sim:F103xB#1  "), "line mode sums up per port: " + summary);
   }
 
   private static long lineCount(Path file) throws java.io.IOException {
