@@ -93,7 +93,9 @@ final class GangWriteCommand implements Callable<Integer> {
   }
 
   private Fixture fixture(String port) {
-    java.util.function.Consumer<String> warnings = w -> { };
+    PrintStream err = Main.errStream();
+    java.util.function.Consumer<String> warnings = gang.quiet || gang.json ? w -> { }
+        : w -> err.println(port + ": warning: " + w);
     return port.startsWith("sim:") ? new SimFixture(gang.link, port, finish, warnings)
         : new PortFixture(gang.link, port, finish, warnings);
   }
@@ -102,6 +104,8 @@ final class GangWriteCommand implements Callable<Integer> {
   private static void stopOnSignal(StopSignal stop, Station station, Journal journal,
       CountDownLatch reported) {
     stop.raise();
+    Main.errStream().println("stopping: boards being programmed stop at their next block and are"
+        + " journaled as interrupted (waiting up to " + STOP_GRACE.toSeconds() + " s)");
     try {
       station.awaitWorkers(STOP_GRACE);
       if (journal != null) {

@@ -39,7 +39,7 @@ final class PortFixture implements Fixture {
   @Override
   public Connection connect() {
     try {
-      return new SessionConnection(Session.on(options, link(), warnings), finish);
+      return SessionConnection.on(options, link(), finish, warnings);
     } catch (LinkException e) {
       closePort();
       throw e;

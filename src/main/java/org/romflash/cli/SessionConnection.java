@@ -1,17 +1,42 @@
 package org.romflash.cli;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.romflash.device.Device;
 import org.romflash.factory.Connection;
 import org.romflash.flash.BootloaderTarget;
+import org.romflash.link.Link;
 
 /** A {@link Session} as a gang station's worker sees it, with what to do after a verified write. */
 final class SessionConnection implements Connection {
   private final Session session;
   private final GangFinishOptions finish;
+  private final List<String> warnings;
 
-  SessionConnection(Session session, GangFinishOptions finish) {
+  private SessionConnection(Session session, GangFinishOptions finish, List<String> warnings) {
     this.session = session;
     this.finish = finish;
+    this.warnings = warnings;
+  }
+
+  /**
+   * A session on {@code link} (owned by the fixture); its warnings are kept for the journal and
+   * passed to {@code shown}.
+   */
+  static SessionConnection on(LinkOptions options, Link link, GangFinishOptions finish,
+      Consumer<String> shown) {
+    List<String> warnings = new CopyOnWriteArrayList<>();
+    Session session = Session.on(options, link, w -> {
+      warnings.add(w);
+      shown.accept(w);
+    });
+    return new SessionConnection(session, finish, warnings);
+  }
+
+  @Override
+  public List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   @Override

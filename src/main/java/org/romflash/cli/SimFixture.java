@@ -44,7 +44,7 @@ final class SimFixture implements Fixture {
     if (present == null) {
       throw new LinkException(port, "no board in the fixture");
     }
-    return new SessionConnection(Session.on(options, present.hostLink(), warnings), finish);
+    return SessionConnection.on(options, present.hostLink(), finish, warnings);
   }
 
   @Override

@@ -22,6 +22,11 @@ public interface Connection extends AutoCloseable {
   /** The flash path to the chip. */
   BootloaderTarget target();
 
+  /** What the session warned about so far (a fallback taken, a register unreadable). */
+  default java.util.List<String> warnings() {
+    return java.util.List.of();
+  }
+
   /** After a verified write: start the program or reset the chip, as configured, then exit lines. */
   void finish();
 

@@ -95,8 +95,13 @@ final class PortWorker implements Runnable {
   private void program(Fixture fixture, UnitRecord record, UniqueId notAgain, long started) {
     try (Connection board = fixture.connect()) {
       record.took(Phase.CONNECT, UnitJob.millisSince(started));
-      stop.check();
-      station.job().program(board, record, new PortProgress(port, station.listener()), notAgain);
+      try {
+        stop.check();
+        station.job().program(board, record, new PortProgress(port, station.listener()),
+            notAgain);
+      } finally {
+        record.warnings(board.warnings());
+      }
     }
   }
 

@@ -68,12 +68,24 @@ public final class SerialNumbers {
   }
 
   /**
-   * The unit's serial: the one the journal (or this run) already gave its UID, else a new one.
+   * The unit's serial: the one the journal (or this run) already gave its UID, else a new one. A
+   * unit whose UID could not be read ({@code uid} null) gets a new number, which cannot be kept
+   * for it; with a table it gets none.
    *
    * @throws SerialUnavailableException when the table has no serial for the UID, or its serial is
    *     already another unit's
    */
   public synchronized SerialNumber assign(UniqueId uid) {
+    if (uid == null) {
+      if (table != null) {
+        throw new SerialUnavailableException("the unit's unique ID cannot be read, and the serial"
+            + " table is keyed by it");
+      }
+      SerialNumber fresh = nextFromCounter();
+      usedTexts.add(fresh.text());
+      fresh.number().ifPresent(usedNumbers::add);
+      return fresh;
+    }
     SerialNumber kept = bound.get(uid);
     if (kept != null) {
       return kept;

@@ -61,8 +61,8 @@ public final class UnitJob {
           + device.pidText() + "), not " + settings.expectedDevice());
     }
     BootloaderTarget target = board.target();
-    UniqueId uid = readUid(target, device);
-    if (uid.equals(notAgain)) {
+    UniqueId uid = readUid(target, device, record);
+    if (uid != null && uid.equals(notAgain)) {
       throw new SameBoardException(uid);
     }
     record.uid(uid);
@@ -89,7 +89,10 @@ public final class UnitJob {
     long t1 = System.nanoTime();
     RegionCrcs.Found crcs = RegionCrcs.of(target, plan);
     record.regions(crcs.regions(), crcs.source());
-    record.optionBytes(optionBytes(target, device));
+    byte[] options = optionBytes(target, device, record);
+    if (options != null) {
+      record.optionBytes(options);
+    }
     record.took(Phase.READBACK, millisSince(t1));
     record.phase(Phase.FINISH);
     long t2 = System.nanoTime();
@@ -98,23 +101,30 @@ public final class UnitJob {
     record.succeeded();
   }
 
-  private static UniqueId readUid(BootloaderTarget target, Device device) {
+  /**
+   * The unique ID; null, with a warning, when the bootloader refuses its address (some emulators
+   * do). Read Memory refused as a command means read protection.
+   */
+  private static UniqueId readUid(BootloaderTarget target, Device device, UnitRecord record) {
     try {
       return new UniqueId(target.read(device.uidAddress(), UniqueId.LENGTH));
     } catch (NackException e) {
       if (e.stage() == Stage.COMMAND) {
         throw new ReadProtectedException(device.name(), e);
       }
-      throw e;
+      record.warn(String.format("the unique ID at 0x%08X cannot be read (%s)",
+          device.uidAddress(), e.getMessage()));
+      return null;
     }
   }
 
-  /** The option bytes as they are now, or nothing when the bootloader will not read them. */
-  private static byte[] optionBytes(BootloaderTarget target, Device device) {
+  /** The option bytes as they are now, or null with a warning when they cannot be read. */
+  private static byte[] optionBytes(BootloaderTarget target, Device device, UnitRecord record) {
     try {
       return target.read(device.optionBytes().start(), (int) device.optionBytes().size());
     } catch (NackException e) {
-      return new byte[0];
+      record.warn("the option bytes cannot be read (" + e.getMessage() + ")");
+      return null;
     }
   }
 

@@ -41,6 +41,7 @@ public final class UnitRecord {
   private final Map<Phase, Long> durations = new EnumMap<>(Phase.class);
   private Failure failure;
   private long totalMillis = -1;
+  private final List<String> warnings = new ArrayList<>();
 
   /**
    * @param unit counts the units programmed on this port in this run, from 1 (line mode programs
@@ -82,6 +83,14 @@ public final class UnitRecord {
   void regions(List<RegionCrc> crcs, String from) {
     regions.addAll(crcs);
     crcFrom = from;
+  }
+
+  void warnings(List<String> notes) {
+    warnings.addAll(notes);
+  }
+
+  void warn(String note) {
+    warnings.add(note);
   }
 
   void optionBytes(byte[] raw) {
@@ -171,6 +180,8 @@ public final class UnitRecord {
       s.put("address", hex(serialAddress)).put("bytes", HexFormat.of().formatHex(serial.bytes()));
     }
     o.put("option_bytes", optionBytes == null ? null : HexFormat.of().formatHex(optionBytes));
+    ArrayNode notes = o.putArray("warnings");
+    warnings.forEach(notes::add);
     ObjectNode times = o.putObject("durations_ms");
     durations.forEach((p, ms) -> times.put(p.word(), ms));
     times.put("total", totalMillis());

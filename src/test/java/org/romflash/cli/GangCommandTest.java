@@ -185,6 +185,8 @@ class GangCommandTest {
     assertEquals(0, result.get("passed").asInt());
     assertEquals(2, result.get("failed").asInt());
     assertEquals("read-protected", result.get("units").get(0).get("error_class").asText());
+    assertEquals("the flash-size register cannot be read (read protection?); assuming the entry's"
+        + " 128 KiB", result.get("units").get(0).get("warnings").get(0).asText());
     assertTrue(result.get("journal").isNull());
   }
 

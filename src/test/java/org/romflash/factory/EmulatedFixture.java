@@ -16,6 +16,7 @@ import org.romflash.protocol.Timeouts;
 final class EmulatedFixture implements Fixture {
   private final String port;
   private final Device device;
+  private final Device hostDevice;
   private final Emulator.Options options;
   private final boolean replaceWhenDone;
   private final AtomicInteger boards = new AtomicInteger();
@@ -26,8 +27,15 @@ final class EmulatedFixture implements Fixture {
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
   EmulatedFixture(String port, Device device, Emulator.Options options, boolean replaceWhenDone) {
+    this(port, device, device, options, replaceWhenDone);
+  }
+
+  /** {@code hostDevice} is the entry the station believes the chip is ({@code device}). */
+  EmulatedFixture(String port, Device device, Device hostDevice, Emulator.Options options,
+      boolean replaceWhenDone) {
     this.port = port;
     this.device = device;
+    this.hostDevice = hostDevice;
     this.options = options;
     this.replaceWhenDone = replaceWhenDone;
     insertNewBoard();
@@ -87,11 +95,11 @@ final class EmulatedFixture implements Fixture {
     BootloaderClient client = new BootloaderClient(sim.hostLink(), Timeouts.forBaud(115_200));
     BootloaderInfo info = client.connect();
     int pid = client.getId();
-    BootloaderTarget target = new BootloaderTarget(client, device, 3);
+    BootloaderTarget target = new BootloaderTarget(client, hostDevice, 3);
     return new Connection() {
       @Override
       public Device device() {
-        return device;
+        return hostDevice;
       }
 
       @Override

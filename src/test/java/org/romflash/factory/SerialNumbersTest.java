@@ -98,6 +98,17 @@ class SerialNumbersTest {
   }
 
   @Test
+  void aUnitWithoutAUidGetsAFreshNumberFromACounterAndNoneFromATable() {
+    SerialNumbers counting = SerialNumbers.counting(SN, 1, JournalHistory.empty(), false);
+    assertEquals("SN0001", counting.assign(null).text());
+    assertEquals("SN0002", counting.assign(null).text());
+    SerialNumbers table = SerialNumbers.fromTable(SN, Map.of(uid(1), "5"), JournalHistory.empty(),
+        false);
+    assertEquals("the unit's unique ID cannot be read, and the serial table is keyed by it",
+        assertThrows(SerialUnavailableException.class, () -> table.assign(null)).getMessage());
+  }
+
+  @Test
   void aTableGivesEachUidItsSerial() {
     SerialNumbers numbers = SerialNumbers.fromTable(SerialFormat.parse("text"),
         Map.of(uid(1), "A-1", uid(2), "A-2"), JournalHistory.empty(), false);

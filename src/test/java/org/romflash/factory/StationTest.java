@@ -105,6 +105,28 @@ class StationTest {
   }
 
   @Test
+  void aBoardWhoseUniqueIdCannotBeReadGetsAFreshSerialAndAWarning() throws Exception {
+    Device d = F103;
+    Device unmappedUid = new Device(d.pid(), d.name(), d.title(), d.parts(), d.family(),
+        d.source(), d.bootloader(), d.flash(), d.programWord(), d.erasedValue(), d.rewrite(),
+        d.flashSizeRegister(), d.ramRegions(), d.systemMemory(), d.options(), d.eeprom(),
+        d.otp(), 0x5000_0000L, d.timing(), d.quirks());
+    fixtures.put("a", new EmulatedFixture("a", F103, unmappedUid, Emulator.Options.defaults(),
+        false));
+    Path file = dir.resolve("j.jsonl");
+    List<UnitRecord> units;
+    try (Journal journal = Journal.open(file)) {
+      units = station(List.of("a"), journal, false, Emulator.Options.defaults(), false).run();
+    }
+    assertEquals(Outcome.OK, units.get(0).outcome(), String.valueOf(units.get(0).failure()));
+    JsonNode line = lines(file).get(0);
+    assertTrue(line.get("uid").isNull());
+    assertEquals("SN0001", line.get("serial").get("text").asText());
+    assertTrue(line.get("warnings").get(0).asText().startsWith("the unique ID at 0x50000000"
+        + " cannot be read (Read Memory (0x11) at 0x50000000"), line.toString());
+  }
+
+  @Test
   void lineModeProgramsBoardAfterBoardUntilStopped() throws Exception {
     Path file = dir.resolve("j.jsonl");
     try (Journal journal = Journal.open(file)) {
