@@ -208,4 +208,20 @@ class GangCommandTest {
         .sorted(java.util.Comparator.comparing(l -> l.get("port").asText()))
         .map(l -> l.get("serial").get("text").asText()).toList());
   }
+
+  @Test
+  void logWritesOneTranscriptPerPort() throws IOException {
+    try (ServedChip first = ServedChip.of("F103xB"); ServedChip second = ServedChip.of("F103xB")) {
+      Path log = dir.resolve("t.log");
+      Cli cli = Cli.run("gang", "--ports", first.port() + "," + second.port(), "--log",
+          log.toString(), "-q", "write", EXAMPLE.toString());
+      assertEquals(0, cli.exitCode(), cli.toString());
+      for (ServedChip chip : List.of(first, second)) {
+        Path transcript = dir.resolve("t.log." + chip.port().substring("tcp://".length())
+            .replace(':', '_'));
+        List<String> lines = Files.readAllLines(transcript);
+        assertTrue(lines.stream().anyMatch(l -> l.endsWith(" > 7F")), transcript + ": " + lines);
+      }
+    }
+  }
 }

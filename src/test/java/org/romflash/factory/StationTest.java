@@ -148,7 +148,12 @@ class StationTest {
       assertEquals(units.size(), lines(file).size());
       assertEquals(units.size(), units.stream().map(UnitRecord::uid).distinct().count(),
           "every board is a new one");
-      assertTrue(units.stream().allMatch(u -> u.outcome() == Outcome.OK));
+      List<UnitRecord> notPassed = units.stream().filter(u -> u.outcome() != Outcome.OK).toList();
+      assertTrue(notPassed.stream().allMatch(u -> u.outcome() == Outcome.INTERRUPTED),
+          "only a unit caught by the stop may be unfinished: " + notPassed.stream()
+              .map(u -> u.failure().message()).toList());
+      assertTrue(notPassed.size() <= 2, "at most one per port");
+      assertTrue(units.size() - notPassed.size() >= 6);
     }
   }
 
