@@ -77,6 +77,11 @@ public final class CortexM implements CoreControl {
     }
   }
 
+  /** Waits for the core to halt (after a reset caught at its vector, say). */
+  public void awaitHalt() {
+    awaitHalt("halt");
+  }
+
   void awaitHalt(String what) {
     long deadline = System.nanoTime() + HALT_MILLIS * 1_000_000L;
     int status = 0;
