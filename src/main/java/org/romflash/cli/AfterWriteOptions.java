@@ -58,7 +58,7 @@ final class AfterWriteOptions {
     if (keepBootloaderAccess && bootSel != null) {
       changes.put(bootSel, 0L);
     } else if (ignoresBoot0 && bootSel != null && !changes.containsKey(bootSel)
-        && bootPinIgnored(session, bootSel)) {
+        && session.probe() == null && bootPinIgnored(session, bootSel)) {
       Main.errStream().println("warning: STM32" + d.name() + " ignores the BOOT0 pin once its"
           + " flash is programmed (nBOOT_SEL=1): the bootloader will not start again from the pin;"
           + " pass --keep-bootloader-access --yes to let BOOT0 choose");
@@ -69,10 +69,13 @@ final class AfterWriteOptions {
     }
     if (go != null) {
       long at = go == OptionalAddress.NONE ? vectorTable(firmware, d) : go;
-      session.target().go(at);
+      session.flash().go(at);
       say.accept(String.format("started the program at 0x%08X", at));
     } else if (reset && session.hasExitSequence()) {
       say.accept("the exit line sequence resets the chip");
+    } else if (reset && session.probe() != null) {
+      session.probe().resetAndRun();
+      say.accept("reset the chip through the probe");
     } else if (reset) {
       long at = ResetProgram.run(session.target());
       say.accept(String.format("reset the chip (reset program run from 0x%08X)", at));

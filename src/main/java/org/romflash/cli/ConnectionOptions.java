@@ -11,6 +11,13 @@ final class ConnectionOptions extends LinkOptions {
           "Default: $ROMFLASH_PORT, else sim:F103xB."})
   String port;
 
+  @picocli.CommandLine.Mixin ProbeOptions probe = new ProbeOptions();
+
+  /** Whether --port (or $ROMFLASH_PORT) names a port. */
+  boolean portGiven() {
+    return port != null && !port.isBlank();
+  }
+
   String portOrDefault() {
     return port == null || port.isBlank() ? "sim:F103xB" : port;
   }

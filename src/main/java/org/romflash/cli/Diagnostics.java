@@ -63,6 +63,21 @@ final class Diagnostics {
       return new Diagnosis(e.getMessage(), "check that the image was built for this chip (linker"
           + " script origin and size) and that --address is right for a binary", ExitCode.DOES_NOT_FIT);
     }
+    if (failure instanceof NeedsBootloaderException e) {
+      return new Diagnosis(e.getMessage(), "through a probe romflash can write, read, erase and"
+          + " verify; for the rest use the bootloader: --via uart --port PORT", ExitCode.USAGE);
+    }
+    if (failure instanceof org.romflash.swd.DebugAccessException
+        || failure instanceof org.romflash.swd.dap.DapException) {
+      return new Diagnosis(failure.getMessage(), "check the probe's SWDIO, SWCLK, GND and target"
+          + " voltage wiring, that the target is powered, or try --connect-under-reset or a lower"
+          + " --swd-clock", ExitCode.NO_RESPONSE);
+    }
+    if (failure instanceof org.romflash.swd.stm32.FlashControllerException e) {
+      return new Diagnosis(e.getMessage(), "the flash controller refused: a write-protected unit"
+          + " (WRPRTERR/WRPERR), flash that was not erased (PGERR/PROGERR), or read protection;"
+          + " `romflash info --via swd` shows the chip", ExitCode.REFUSED);
+    }
     if (failure instanceof ReadProtectedException e) {
       return new Diagnosis(e.getMessage(), "removing read protection erases the whole flash:"
           + " `romflash unprotect readout --yes --port PORT`, then program the board again",

@@ -47,7 +47,7 @@ final class EraseCommand extends SessionCommand {
     Progress progress = progress();
     if (what.all) {
       progress.start(Progress.Phase.ERASE, 1);
-      session.target().massErase();
+      session.flash().massErase();
       progress.advance(1);
       progress.finish();
       say("erased all " + session.device().flash().size() / 1024 + " KiB of flash");
@@ -84,7 +84,7 @@ final class EraseCommand extends SessionCommand {
   private ExitCode eraseUnits(Session session, List<EraseUnit> units, Progress progress) {
     units.forEach(u -> report.result().withArray("units").add(u.number()));
     progress.start(Progress.Phase.ERASE, units.size());
-    session.target().erase(units);
+    session.flash().erase(units);
     progress.advance(units.size());
     progress.finish();
     EraseUnit first = units.get(0);

@@ -15,6 +15,9 @@ final class InfoCommand extends SessionCommand {
 
   @Override
   ExitCode run(Session session) {
+    if (session.probe() != null) {
+      return throughProbe(session);
+    }
     String commands = session.info().commandCodes().stream()
         .map(code -> Command.ofCode(code).map(c -> String.format("0x%02X %s", code, c.title()))
             .orElse(String.format("0x%02X (unknown)", code)))
@@ -45,6 +48,25 @@ final class InfoCommand extends SessionCommand {
     line("Unique ID", String.format("%s (at %s)", uniqueId(session, d), hex(d.uidAddress())));
     line("Source", d.source().replaceAll("\\s+", " "));
     line("Read protection", readProtection(session, d.flash().base()));
+    return ExitCode.OK;
+  }
+
+  /** What a probe can tell: the probe, the device, flash, RAM and unique ID read over SWD. */
+  private ExitCode throughProbe(Session session) {
+    Device d = session.device();
+    line("Probe", session.probe().describe());
+    line("Product ID", String.format("0x%03X (DBGMCU IDCODE)", session.pid()));
+    line("Device", String.format("STM32%s (%s)", d.name(), d.title()));
+    line("Flash", String.format("%s, %d KiB, %s", d.flashRegion(), d.flash().size() / 1024,
+        DeviceDescription.units(d.flash())));
+    line("Flash size", session.identity().flashSizeKib()
+        .map(kib -> kib + " KiB (flash-size register at " + hex(d.flashSizeRegister()) + ")")
+        .orElse("unknown (register unreadable); entry allows " + d.flash().size() / 1024
+            + " KiB"));
+    line("RAM", d.ram().toString());
+    line("Unique ID", String.format("%s (at %s)", new org.romflash.device.UniqueId(
+        session.flash().read(d.uidAddress(), 12)), hex(d.uidAddress())));
+    line("Source", d.source().replaceAll("\\s+", " "));
     return ExitCode.OK;
   }
 

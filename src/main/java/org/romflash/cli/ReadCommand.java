@@ -45,7 +45,7 @@ final class ReadCommand extends SessionCommand {
           "--length must be between 1 and 2 GiB; the flash ends at "
               + String.format("0x%08X", session.device().flashRegion().end()));
     }
-    byte[] data = ReadBack.range(session.target(), from, (int) count, progress());
+    byte[] data = ReadBack.range(session.flash(), from, (int) count, progress());
     ImageFiles.write(output, FirmwareImage.of(from, data), chosen);
     report.result().put("file", output.toString()).put("address", from).put("length", count)
         .put("format", chosen.name().toLowerCase(java.util.Locale.ROOT));

@@ -29,6 +29,7 @@ final class Session implements AutoCloseable {
   private final ChipIdentity identity;
   private final BootloaderTarget target;
   private final LineSequence exitSequence;
+  private final ProbeSession probe;
 
   private Session(Link link, AutoCloseable owner, BootloaderClient client, BootloaderInfo info,
       int pid, ChipIdentity identity, int retries, LineSequence exitSequence,
@@ -42,6 +43,19 @@ final class Session implements AutoCloseable {
     this.identity = identity;
     this.target = identity == null ? null
         : new BootloaderTarget(client, identity.device(), retries, warnings);
+    this.probe = null;
+  }
+
+  private Session(ProbeSession probe) {
+    this.link = null;
+    this.owner = probe;
+    this.client = null;
+    this.info = null;
+    this.identity = probe.identity();
+    this.pid = identity.device().pid();
+    this.target = null;
+    this.exitSequence = new LineSequence(List.of());
+    this.probe = probe;
   }
 
   /**
@@ -52,7 +66,23 @@ final class Session implements AutoCloseable {
    * opened.
    */
   static Session open(ConnectionOptions options, Consumer<String> warnings) {
-    return open(options, options.portOrDefault(), warnings);
+    ProbeOptions via = options.probe;
+    if (via.via == ProbeOptions.Via.uart || via.via == ProbeOptions.Via.auto && via.probe == null) {
+      return open(options, options.portOrDefault(), warnings);
+    }
+    if (via.probeFirst(options.portGiven())) {
+      return new Session(Probes.open(via, options.devices.database(), warnings));
+    }
+    try {
+      return open(options, options.portOrDefault(), warnings);
+    } catch (org.romflash.protocol.NoReplyException e) {
+      if (e.stage() != org.romflash.protocol.Stage.SYNC) {
+        throw e;
+      }
+      warnings.accept("the bootloader on " + options.portOrDefault() + " does not answer 0x7F;"
+          + " continuing through the probe " + via.probe);
+      return new Session(Probes.open(via, options.devices.database(), warnings));
+    }
   }
 
   /** As {@link #open(ConnectionOptions, Consumer)}, on the port named {@code port}. */
@@ -167,11 +197,19 @@ final class Session implements AutoCloseable {
     return link;
   }
 
+  /** @throws NeedsBootloaderException when the chip is reached through a probe */
   BootloaderClient client() {
+    if (probe != null) {
+      throw new NeedsBootloaderException();
+    }
     return client;
   }
 
+  /** @throws NeedsBootloaderException when the chip is reached through a probe */
   BootloaderInfo info() {
+    if (probe != null) {
+      throw new NeedsBootloaderException();
+    }
     return info;
   }
 
@@ -202,9 +240,35 @@ final class Session implements AutoCloseable {
     return identity != null;
   }
 
+  /**
+   * The ROM bootloader's flash path.
+   *
+   * @throws NeedsBootloaderException when the chip is reached through a probe
+   */
   BootloaderTarget target() {
     identity();
+    if (probe != null) {
+      throw new NeedsBootloaderException();
+    }
     return target;
+  }
+
+  /** The flash, through whichever path reaches the chip. */
+  org.romflash.flash.FlashTarget flash() {
+    identity();
+    return probe != null ? probe.flash() : target;
+  }
+
+  /** The probe, or null when the ROM bootloader is used. */
+  ProbeSession probe() {
+    return probe;
+  }
+
+  /** Lets the bootloader path verify with the RAM CRC routine; a probe reads back anyway. */
+  void useRamRoutine(boolean on) {
+    if (probe == null) {
+      target().useRamRoutine(on);
+    }
   }
 
   /** Whether --exit or the wiring presets gave a line sequence to run after success. */
@@ -214,7 +278,9 @@ final class Session implements AutoCloseable {
 
   /** Runs the exit line sequence, if one was given: the command succeeded. */
   void runExitSequence() {
-    exitSequence.run(link);
+    if (link != null) {
+      exitSequence.run(link);
+    }
   }
 
   @Override

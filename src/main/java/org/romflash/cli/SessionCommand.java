@@ -54,9 +54,14 @@ abstract class SessionCommand implements Callable<Integer> {
     checkArguments();
     connection.lines.check(spec.commandLine());
     PrintStream err = Main.errStream();
-    if (!quiet && connection.portOrDefault().startsWith("sim:")) {
+    if (!quiet && connection.portOrDefault().startsWith("sim:")
+        && !connection.probe.probeFirst(connection.portGiven())) {
       err.println("note: using the built-in emulated chip " + connection.portOrDefault()
           + " (no hardware); pass --port to program a real board");
+    }
+    if (!quiet && connection.probe.probe != null && connection.probe.probe.startsWith("sim:")) {
+      err.println("note: using the built-in simulated probe and chip " + connection.probe.probe
+          + " (no hardware)");
     }
     try (Session session = Session.open(connection, warning -> {
       report.warning(warning);
@@ -79,6 +84,9 @@ abstract class SessionCommand implements Callable<Integer> {
 
   /** On sim:, shows what the line options did, since no board is there to react to them. */
   private void noteSimulatedLines(Session session, PrintStream err) {
+    if (session.link() == null) {
+      return;
+    }
     Link link = session.link() instanceof LoggingLink logged ? logged.inner() : session.link();
     if (!quiet && link instanceof LinkPair.Endpoint sim && !sim.lineEvents().isEmpty()) {
       err.println("note: control lines driven on " + port() + " (the emulated chip ignores them): "
@@ -108,7 +116,12 @@ abstract class SessionCommand implements Callable<Integer> {
     return quiet ? Progress.none() : new ConsoleProgress(Main.errStream(), System.console() != null);
   }
 
+  /** The port, or the probe when the chip is reached through one. */
   String port() {
-    return connection == null ? "?" : connection.portOrDefault();
+    if (connection == null) {
+      return "?";
+    }
+    return connection.probe.probeFirst(connection.portGiven()) ? connection.probe.probe
+        : connection.portOrDefault();
   }
 }

@@ -37,8 +37,8 @@ final class VerifyCommand extends SessionCommand {
     List<Segment> ranges = firmware.segments().stream()
         .map(s -> new Segment(s.address(), s.data()))
         .toList();
-    session.target().useRamRoutine(by != VerifyMode.READBACK);
-    VerifyResult result = Verifier.verify(session.target(), ranges, by, progress());
+    session.useRamRoutine(by != VerifyMode.READBACK);
+    VerifyResult result = Verifier.verify(session.flash(), ranges, by, progress());
     if (result instanceof VerifyResult.Mismatch mismatch) {
       throw new VerifyFailedException(mismatch);
     }

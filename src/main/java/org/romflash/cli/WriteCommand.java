@@ -69,9 +69,9 @@ final class WriteCommand extends SessionCommand {
       }
     }
     FlashPlan plan = FlashPlan.of(firmware, session.device(), erase, verify,
-        session.target().writeBlockSize());
-    session.target().useRamRoutine(verify != VerifyMode.READBACK);
-    Flasher.Report report = new Flasher(session.target(), progress()).execute(plan);
+        session.flash().writeBlockSize());
+    session.useRamRoutine(verify != VerifyMode.READBACK);
+    Flasher.Report report = new Flasher(session.flash(), progress()).execute(plan);
     say(summary(firmware, report));
     this.report.result().put("file", image.file.toString()).put("bytes", firmware.size())
         .put("segments", firmware.segments().size()).put("units_erased", report.unitsErased())

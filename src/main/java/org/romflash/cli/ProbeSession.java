@@ -1,0 +1,21 @@
+package org.romflash.cli;
+
+import org.romflash.flash.ChipIdentity;
+import org.romflash.flash.FlashTarget;
+
+/** A chip reached through a debug probe, as a {@link Session} holds it. */
+interface ProbeSession extends AutoCloseable {
+
+  /** What the probe is, for messages and {@code info}. */
+  String describe();
+
+  ChipIdentity identity();
+
+  FlashTarget flash();
+
+  /** Resets the chip and lets it run. */
+  void resetAndRun();
+
+  @Override
+  void close();
+}
