@@ -14,6 +14,7 @@ import org.romflash.device.MemoryRegion;
  * {@link FpecBankModel} for the programming rules.
  */
 public final class FpecModel implements FlashControllerModel {
+  /** Where the FPEC registers (FLASH_ACR) sit on every F0/F1/F3. */
   public static final long REGISTERS = 0x4002_2000L;
   static final int BLOCK_SIZE = 0x400;
   static final int BANK2_OFFSET = 0x40;

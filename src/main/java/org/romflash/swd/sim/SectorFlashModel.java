@@ -11,6 +11,7 @@ import org.romflash.device.MemoryRegion;
  * SectorController} for the rules.
  */
 public final class SectorFlashModel implements FlashControllerModel {
+  /** Where the controller's registers (FLASH_ACR) sit on every F2/F4/F7. */
   public static final long REGISTERS = 0x4002_3C00L;
   static final int BLOCK_SIZE = 0x400;
 
