@@ -1,0 +1,46 @@
+package org.romflash.swd.stm32;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The error bits of one controller's status register, by the names its reference manual gives them
+ * and what each means, so that an exception names exactly the flags the chip set.
+ */
+final class StatusFlags {
+  private record Flag(int mask, String name, String meaning) {}
+
+  private final List<Flag> flags;
+
+  StatusFlags() {
+    this(List.of());
+  }
+
+  private StatusFlags(List<Flag> flags) {
+    this.flags = List.copyOf(flags);
+  }
+
+  /** These flags and one more; add them in bit order. */
+  StatusFlags with(int mask, String name, String meaning) {
+    List<Flag> more = new ArrayList<>(flags);
+    more.add(new Flag(mask, name, meaning));
+    return new StatusFlags(more);
+  }
+
+  /** All the bits named here. */
+  int mask() {
+    return flags.stream().mapToInt(Flag::mask).reduce(0, (a, b) -> a | b);
+  }
+
+  /** The names of the flags set in {@code status}, in bit order. */
+  List<String> names(int status) {
+    return flags.stream().filter(f -> (status & f.mask()) != 0).map(Flag::name).toList();
+  }
+
+  /** What the flags set in {@code status} mean, joined by "; ". */
+  String meanings(int status) {
+    return flags.stream().filter(f -> (status & f.mask()) != 0).map(Flag::meaning)
+        .collect(Collectors.joining("; "));
+  }
+}
