@@ -24,7 +24,11 @@ final class BusyDeadline {
 
   /** Starts now, for an operation whose datasheet typical time is {@code typical}. */
   static BusyDeadline forTypical(Duration typical) {
-    return new BusyDeadline(typical.multipliedBy(10).plus(MARGIN), System::nanoTime);
+    return forTypical(typical, System::nanoTime);
+  }
+
+  static BusyDeadline forTypical(Duration typical, LongSupplier nanoTime) {
+    return new BusyDeadline(typical.multipliedBy(10).plus(MARGIN), nanoTime);
   }
 
   boolean passed() {
