@@ -21,6 +21,7 @@ public final class GdbCore implements CoreControl {
 
   private final RspClient client;
   private final MonitorCommands monitor;
+  private final GdbRegisters registers;
   private State state;
 
   /**
@@ -30,6 +31,7 @@ public final class GdbCore implements CoreControl {
   public GdbCore(RspClient client, MonitorCommands monitor) {
     this.client = client;
     this.monitor = monitor;
+    this.registers = new GdbRegisters(client);
     String reason = client.stopReason();
     if (reason.charAt(0) != 'S' && reason.charAt(0) != 'T') {
       throw new RspException("?", reason, "the target is not stopped (stop reply '"
@@ -81,6 +83,21 @@ public final class GdbCore implements CoreControl {
       resetAndHalt();
       resume();
     }
+  }
+
+  /**
+   * A core register of the halted core, numbered as the server's target description numbers it
+   * (ARM: r0-r12 are 0-12, sp 13, lr 14, pc 15).
+   */
+  public int readRegister(int number) {
+    halt();
+    return registers.read(number);
+  }
+
+  /** Sets a core register of the halted core; numbers as for {@link #readRegister}. */
+  public void writeRegister(int number, int value) {
+    halt();
+    registers.write(number, value);
   }
 
   @Override

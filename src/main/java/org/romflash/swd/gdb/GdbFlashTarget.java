@@ -202,8 +202,8 @@ public final class GdbFlashTarget implements FlashTarget, AutoCloseable {
     core.halt();
     int sp = memory.read32(address);
     int pc = memory.read32(address + 4) & ~1;
-    client.requireOk(Packets.bytes("Pd=" + Hex.littleEndian32(sp)), client.timeouts().reply());
-    client.requireOk(Packets.bytes("Pf=" + Hex.littleEndian32(pc)), client.timeouts().reply());
+    core.writeRegister(13, sp);
+    core.writeRegister(15, pc);
     core.resume();
   }
 

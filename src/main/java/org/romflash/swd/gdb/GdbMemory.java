@@ -24,6 +24,11 @@ public final class GdbMemory implements DebugMemory {
     this.client = client;
   }
 
+  /** Whether writes go as binary X packets; false once the server turned X down (then M). */
+  public boolean usesBinaryWrites() {
+    return binaryWrites;
+  }
+
   @Override
   public int read32(long address) {
     return littleEndian(read(address, 4));

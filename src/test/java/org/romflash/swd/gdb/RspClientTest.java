@@ -141,6 +141,18 @@ class RspClientTest {
   }
 
   @Test
+  void registersFallBackToGAndBigGWhereTheServerRefusesPAndBigP() {
+    String all = "00000000".repeat(13) + "00100020" + "ffffffff" + "00010008" + "00000001";
+    RspClient client = connect(p -> p.equals("?") ? "S05" : p.equals("g") ? all
+        : p.startsWith("G") ? "OK" : "");
+    GdbCore core = new GdbCore(client, MonitorCommands.QEMU);
+    assertEquals(0x08000100, core.readRegister(15));
+    core.writeRegister(13, 0x20002000);
+    assertEquals(List.of("qSupported", "?", "pf", "g", "Pd=00200020", "g",
+        "G" + all.replace("00100020", "00200020")), server.packets());
+  }
+
+  @Test
   void withoutAFlashMapFlashIsWrittenAndErasedWithMemoryWrites() {
     RspClient client = connect(p -> p.equals("?") ? "S05" : p.startsWith("X") ? "OK" : "");
     GdbFlashTarget flash = GdbFlashTarget.open(client, new GdbCore(client, MonitorCommands.QEMU),
