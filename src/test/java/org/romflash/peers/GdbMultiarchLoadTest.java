@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.romflash.device.Device;
 import org.romflash.device.DeviceDatabase;
@@ -27,6 +28,7 @@ import org.romflash.swd.gdb.GdbRspServer;
  * random bytes in .rodata crossing the first 16 KiB sector, and .data initialisers stored in flash
  * after them (loaded at their flash address, run from RAM).
  */
+@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class GdbMultiarchLoadTest {
   private static final Device F407 = DeviceDatabase.bundled().byName("F407xG").orElseThrow();
 

@@ -28,7 +28,7 @@ import org.romflash.swd.gdb.RspTimeouts;
  * controller (its flash is memory that debug writes may change), so this proves the protocol and
  * memory path, not the flash drivers.
  */
-class QemuGdbstubTest {
+class GdbClientOnQemuTest {
   @TempDir Path dir;
 
   @Test
