@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The external programs some tests talk to (stm32flash, socat, srec_cat, arm-none-eabi binutils,
- * Python with unicorn). A missing one skips the test, unless {@code -Dromflash.requirePeers=true}
+ * Python with unicorn, gdb-multiarch, qemu-system-arm). A missing one skips the test, unless {@code -Dromflash.requirePeers=true}
  * (CI) makes it a failure.
  */
 final class Peers {
   private static final String INSTALL = "apt-get install stm32flash socat srecord"
-      + " binutils-arm-none-eabi python3-unicorn";
+      + " binutils-arm-none-eabi python3-unicorn qemu-system-arm gdb-multiarch";
   private static final Map<String, String> PYTHONS = new ConcurrentHashMap<>();
 
   private Peers() {}
