@@ -16,6 +16,11 @@ interface ProbeSession extends AutoCloseable {
   /** Resets the chip and lets it run. */
   void resetAndRun();
 
+  /** The chip's memory, core and flash driver, when the probe reaches them directly (SWD). */
+  default org.romflash.swd.SwdTarget swd() {
+    return null;
+  }
+
   @Override
   void close();
 }

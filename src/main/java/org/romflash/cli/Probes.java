@@ -27,6 +27,13 @@ final class Probes {
               + " in the database (romflash devices lists them)")));
       return dap(new SimulatedDapProbe(chip), options, database, warnings);
     }
+    if (spec.startsWith("gdb:")) {
+      return GdbProbe.open(spec.substring(4), database, warnings);
+    }
+    if (spec.equals("cmsis-dap") || spec.startsWith("cmsis-dap:")) {
+      String serial = spec.equals("cmsis-dap") ? null : spec.substring("cmsis-dap:".length());
+      return dap(org.romflash.swd.usb.UsbProbes.open(serial), options, database, warnings);
+    }
     throw new picocli.CommandLine.TypeConversionException("--probe '" + spec + "' is not one of"
         + " cmsis-dap[:SERIAL], gdb:HOST:PORT, gdb:DEVICE or sim:DEVICE");
   }
@@ -54,6 +61,11 @@ final class Probes {
       @Override
       public void resetAndRun() {
         connection.target().core().resetAndRun();
+      }
+
+      @Override
+      public org.romflash.swd.SwdTarget swd() {
+        return connection.target();
       }
 
       @Override

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         PortsCommand.class,
         DoctorCommand.class,
         GangCommand.class,
+        GdbServerCommand.class,
         ManCommand.class,
         picocli.AutoComplete.GenerateCompletion.class,
         picocli.CommandLine.HelpCommand.class

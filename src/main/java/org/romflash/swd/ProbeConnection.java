@@ -82,8 +82,13 @@ public final class ProbeConnection implements AutoCloseable {
     }
   }
 
-  /** The entries whose product ID a DBGMCU_IDCODE register holds, trying each family's place. */
-  private static List<Device> candidates(MemAp memory, DeviceDatabase database) {
+  /**
+   * The entries whose product ID a DBGMCU_IDCODE register holds, trying each family's place: how
+   * any debug path (CMSIS-DAP, a GDB server) identifies an STM32.
+   *
+   * @throws DebugAccessException when no place holds a known product ID
+   */
+  public static List<Device> candidates(DebugMemory memory, DeviceDatabase database) {
     StringBuilder seen = new StringBuilder();
     for (long address : DebugMcu.IDCODE_CANDIDATES) {
       try {
