@@ -63,6 +63,10 @@ final class Diagnostics {
       return new Diagnosis(e.getMessage(), "check that the image was built for this chip (linker"
           + " script origin and size) and that --address is right for a binary", ExitCode.DOES_NOT_FIT);
     }
+    if (failure instanceof picocli.CommandLine.TypeConversionException e) {
+      return new Diagnosis(e.getMessage(), "'romflash COMMAND --help' describes the options",
+          ExitCode.USAGE);
+    }
     if (failure instanceof NeedsBootloaderException e) {
       return new Diagnosis(e.getMessage(), "through a probe romflash can write, read, erase and"
           + " verify; for the rest use the bootloader: --via uart --port PORT", ExitCode.USAGE);

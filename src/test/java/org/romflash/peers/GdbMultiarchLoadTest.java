@@ -120,6 +120,44 @@ class GdbMultiarchLoadTest {
     }
   }
 
+  /**
+   * The same load, but the server's target is the simulated CMSIS-DAP probe and chip, so gdb's
+   * bytes go through ADIv5 and the F2/F4/F7 flash driver into the simulated flash controller.
+   */
+  @Test
+  void gdbLoadsThroughTheSimulatedProbeAndTheSectorFlashDriver() throws Exception {
+    Peers.require("gdb-multiarch");
+    Peers.require("arm-none-eabi-as");
+    Path elf = buildElf();
+    org.romflash.swd.sim.SimulatedChip chip = new org.romflash.swd.sim.SimulatedChip(F407);
+    try (org.romflash.swd.ProbeConnection probe = org.romflash.swd.ProbeConnection.open(
+        org.romflash.swd.dap.CmsisDap.open(new org.romflash.swd.sim.SimulatedDapProbe(chip)),
+        org.romflash.device.DeviceDatabase.bundled(),
+        org.romflash.swd.ProbeConnection.Options.defaults(), note -> { });
+        GdbRspServer server = GdbRspServer.start(0, probe.target().memory(),
+            probe.target().core(), probe.target(), probe.target().device())) {
+      Peers.Result gdb = Peers.run(List.of("gdb-multiarch", "-batch", "-nx",
+          "-ex", "set confirm off",
+          "-ex", "target remote 127.0.0.1:" + server.port(),
+          "-ex", "load",
+          "-ex", "compare-sections",
+          "-ex", "detach",
+          elf.toString()), 120);
+      String out = gdb.output();
+      assertEquals(0, gdb.exitCode(), out);
+      for (String section : List.of(".text", ".rodata", ".data")) {
+        assertTrue(out.matches("(?s).*Section \\" + section + ", range 0x[0-9a-f]+ -- 0x[0-9a-f]+:"
+            + " matched\\..*"), section + " not matched in:\n" + out);
+      }
+      assertFalse(out.contains("MIS-MATCHED"), out);
+    }
+    FirmwareImage image = ImageFiles.read(elf, 0);
+    for (Segment segment : image.segments()) {
+      assertArrayEquals(segment.data(), chip.flash().array().read(segment.address(),
+          segment.length()), String.format("flash at 0x%08x", segment.address()));
+    }
+  }
+
   private Path buildElf() throws Exception {
     byte[] payload = new byte[20000];
     new Random(1).nextBytes(payload);
