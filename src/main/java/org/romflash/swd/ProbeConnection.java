@@ -69,6 +69,7 @@ public final class ProbeConnection implements AutoCloseable {
         core.halt();
       }
       ChipIdentity identity = ChipIdentity.identify(memory::read, candidates(memory, database));
+      LinkCheck.run(memory, identity.device().ram());
       identity.notes().forEach(notes);
       Device device = identity.device();
       DebugMcu.forFamily(device.family()).ifPresentOrElse(mcu -> prepare(memory, mcu),
