@@ -35,13 +35,7 @@ final class InfoCommand extends SessionCommand {
           + " database, so romflash cannot program this chip safely", session.pid()));
     }
     Device d = session.device();
-    line("Device", String.format("STM32%s (%s)", d.name(), d.title()));
-    line("Flash", String.format("%s, %d KiB, %s", d.flashRegion(), d.flash().size() / 1024,
-        DeviceDescription.units(d.flash())));
-    line("Flash size", session.identity().flashSizeKib()
-        .map(kib -> kib + " KiB (flash-size register at " + hex(d.flashSizeRegister()) + ")")
-        .orElse("unknown (register unreadable); entry allows " + d.flash().size() / 1024
-            + " KiB"));
+    deviceAndFlash(session, d);
     line("RAM", String.format("%s (bootloader uses %s)", d.ram(),
         d.bootloader().reservedRam()));
     line("Option bytes", String.format("%s%s", d.optionBytes(), optionFields(session, d)));
@@ -51,11 +45,8 @@ final class InfoCommand extends SessionCommand {
     return ExitCode.OK;
   }
 
-  /** What a probe can tell: the probe, the device, flash, RAM and unique ID read over SWD. */
-  private ExitCode throughProbe(Session session) {
-    Device d = session.device();
-    line("Probe", session.probe().describe());
-    line("Product ID", String.format("0x%03X (DBGMCU IDCODE)", session.pid()));
+  /** The device, its flash layout and what its flash-size register says. */
+  private void deviceAndFlash(Session session, Device d) {
     line("Device", String.format("STM32%s (%s)", d.name(), d.title()));
     line("Flash", String.format("%s, %d KiB, %s", d.flashRegion(), d.flash().size() / 1024,
         DeviceDescription.units(d.flash())));
@@ -63,6 +54,14 @@ final class InfoCommand extends SessionCommand {
         .map(kib -> kib + " KiB (flash-size register at " + hex(d.flashSizeRegister()) + ")")
         .orElse("unknown (register unreadable); entry allows " + d.flash().size() / 1024
             + " KiB"));
+  }
+
+  /** What a probe can tell: the probe, the device, flash, RAM and unique ID read over SWD. */
+  private ExitCode throughProbe(Session session) {
+    Device d = session.device();
+    line("Probe", session.probe().describe());
+    line("Product ID", String.format("0x%03X (DBGMCU IDCODE)", session.pid()));
+    deviceAndFlash(session, d);
     line("RAM", d.ram().toString());
     line("Unique ID", String.format("%s (at %s)", new org.romflash.device.UniqueId(
         session.flash().read(d.uidAddress(), 12)), hex(d.uidAddress())));
