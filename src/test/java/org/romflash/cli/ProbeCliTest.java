@@ -34,7 +34,8 @@ class ProbeCliTest {
   @Test
   void everyControllerGenerationIsWrittenAndVerifiedThroughTheSimulatedProbe() throws IOException {
     Path fw = image(20_000, 1);
-    for (String device : new String[] {"F103xB", "F407xG", "G474xE", "L476xG", "H743xI"}) {
+    for (String device : new String[] {"F030xC", "F103xB", "F303xC", "F407xG", "F723xE", "G071xB", "G474xE",
+        "L476xG", "WB55xG", "WL55xC", "H743xI", "H7A3xI"}) {
       Cli cli = Cli.run("write", fw.toString(), "--probe", "sim:" + device, "--json");
       assertEquals(0, cli.exitCode(), device + ": " + cli);
       assertTrue(cli.out().contains("\"verified_by\" : \"readback\""), cli.out());
