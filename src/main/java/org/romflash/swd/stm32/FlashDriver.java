@@ -28,4 +28,9 @@ public interface FlashDriver {
    * long, within one bank, onto erased flash.
    */
   void program(long address, byte[] data);
+
+  /** The option bytes, where this driver can program them. */
+  default java.util.Optional<OptionProgrammer> options() {
+    return java.util.Optional.empty();
+  }
 }
