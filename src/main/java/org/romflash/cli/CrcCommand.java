@@ -78,7 +78,7 @@ final class CrcCommand extends SessionCommand {
           "the CRC covers whole 32-bit words: 0x%08X+%d must start on a multiple of 4 and be a"
               + " multiple of 4 long", from, count));
     }
-    return Verifier.chipCrc(session.target(), from, count, progress());
+    return Verifier.chipCrc(session.flash(), from, count, progress());
   }
 
   /** The segment, widened to whole words with 0xFF as the chip's flash would hold it. */

@@ -15,7 +15,7 @@ final class GoCommand extends SessionCommand {
   @Override
   ExitCode run(Session session) {
     long target = address != null ? address : session.device().flash().base();
-    session.target().go(target);
+    session.flash().go(target);
     say(String.format("started the program at 0x%08X", target));
     return ExitCode.OK;
   }

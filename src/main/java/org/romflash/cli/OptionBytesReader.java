@@ -12,8 +12,9 @@ final class OptionBytesReader {
   /** Reads the whole option-byte area (Read Memory refuses it while read protection is active). */
   static OptionImage read(Session session) {
     MemoryRegion region = session.device().optionBytes();
-    return new OptionImage(session.device().options(), session.target().read(region.start(),
-        (int) region.size()));
+    org.romflash.swd.stm32.OptionProgrammer probe = session.probeOptions();
+    return new OptionImage(session.device().options(), probe != null ? probe.read()
+        : session.target().read(region.start(), (int) region.size()));
   }
 
   /** "0xA5  level 0 (no read protection)" for RDP, the plain value for other fields. */

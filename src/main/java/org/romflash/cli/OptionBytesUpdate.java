@@ -21,6 +21,15 @@ final class OptionBytesUpdate {
 
   /** Applies {@code changes}; returns false when the chip already held them (nothing written). */
   static boolean apply(Session session, Map<OptionField, Long> changes, Consumer<String> say) {
+    return apply(session, changes, false, say);
+  }
+
+  /**
+   * As {@link #apply(Session, Map, Consumer)}; {@code permanentLockConfirmed} lets a probe's
+   * option programmer write RDP level 2 (the caller checked --permanently-lock).
+   */
+  static boolean apply(Session session, Map<OptionField, Long> changes,
+      boolean permanentLockConfirmed, Consumer<String> say) {
     Device d = session.device();
     OptionImage before = OptionBytesReader.read(session);
     OptionImage after = before;
@@ -32,7 +41,12 @@ final class OptionBytesUpdate {
       say.accept("the option bytes already hold these values; nothing was written");
       return false;
     }
-    session.client().writeOptionBytes(d.optionBytes().start(), after.bytes());
+    org.romflash.swd.stm32.OptionProgrammer probe = session.probeOptions();
+    if (probe != null) {
+      probe.program(after.bytes(), permanentLockConfirmed);
+    } else {
+      session.client().writeOptionBytes(d.optionBytes().start(), after.bytes());
+    }
     for (OptionField f : changes.keySet()) {
       say.accept(String.format("%s: %s -> %s", f.name(), OptionBytesReader.describe(d, before, f),
           OptionBytesReader.describe(d, after, f)));
@@ -45,7 +59,7 @@ final class OptionBytesUpdate {
   private static void readBack(Session session, OptionImage intended, Consumer<String> say) {
     long start = session.device().optionBytes().start();
     if (intended.readProtectionLevel() > 0) {
-      if (session.client().readProtected(session.device().flash().base())) {
+      if (flashUnreadable(session)) {
         say.accept("read protection is now active, as asked: the chip refuses reads, so the"
             + " option bytes cannot be read back");
         return;
@@ -61,5 +75,19 @@ final class OptionBytesUpdate {
       }
     }
     say.accept("option bytes read back after the reset: as written");
+  }
+
+  /** Whether the chip now refuses to read its flash (through the bootloader, or the probe). */
+  private static boolean flashUnreadable(Session session) {
+    long base = session.device().flash().base();
+    if (session.probe() == null) {
+      return session.client().readProtected(base);
+    }
+    try {
+      session.flash().read(base, 4);
+      return false;
+    } catch (org.romflash.swd.DebugAccessException e) {
+      return true;
+    }
   }
 }

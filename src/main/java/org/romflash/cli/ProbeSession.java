@@ -16,6 +16,11 @@ interface ProbeSession extends AutoCloseable {
   /** Resets the chip and lets it run. */
   void resetAndRun();
 
+  /** The option bytes through the probe, where romflash can program them there. */
+  default java.util.Optional<org.romflash.swd.stm32.OptionProgrammer> options() {
+    return java.util.Optional.empty();
+  }
+
   /** The chip's memory, core and flash driver, when the probe reaches them directly (SWD). */
   default org.romflash.swd.SwdTarget swd() {
     return null;

@@ -64,6 +64,11 @@ final class Probes {
       }
 
       @Override
+      public java.util.Optional<org.romflash.swd.stm32.OptionProgrammer> options() {
+        return connection.target().options();
+      }
+
+      @Override
       public org.romflash.swd.SwdTarget swd() {
         return connection.target();
       }

@@ -264,6 +264,18 @@ final class Session implements AutoCloseable {
     return probe;
   }
 
+  /**
+   * The option bytes through the probe, or null when the ROM bootloader is used.
+   *
+   * @throws NeedsBootloaderException when the probe cannot program this chip's option bytes
+   */
+  org.romflash.swd.stm32.OptionProgrammer probeOptions() {
+    if (probe == null) {
+      return null;
+    }
+    return probe.options().orElseThrow(NeedsBootloaderException::new);
+  }
+
   /** Lets the bootloader path verify with the RAM CRC routine; a probe reads back anyway. */
   void useRamRoutine(boolean on) {
     if (probe == null) {

@@ -32,7 +32,7 @@ final class SetOptionBytesCommand extends SessionCommand {
   ExitCode run(Session session) {
     Map<OptionField, Long> changes = OptionAssignments.parse(assignments, session.device(), spec);
     OptionAssignments.confirm(session.device(), changes, yes, permanentlyLock);
-    OptionBytesUpdate.apply(session, changes, this::say);
+    OptionBytesUpdate.apply(session, changes, permanentlyLock, this::say);
     return ExitCode.OK;
   }
 }

@@ -35,7 +35,9 @@ final class UnprotectCommand extends SessionCommand {
 
   /** Removes the protection (the chip resets; the client re-synchronises). Shared with write. */
   static void remove(Session session, Kind kind, Consumer<String> say) {
-    if (kind == Kind.readout) {
+    if (kind == Kind.readout && session.probe() != null) {
+      removeThroughProbe(session, say);
+    } else if (kind == Kind.readout) {
       session.client().readoutUnprotect(session.client().timeouts().eraseOf(
           session.device().flash().size()));
       say.accept("read-out protection removed; the flash was erased and the chip reset");
@@ -43,5 +45,14 @@ final class UnprotectCommand extends SessionCommand {
       session.client().writeUnprotect();
       say.accept("write protection removed; the chip reset");
     }
+  }
+
+  /** RDP back to level 0 through the option bytes: the chip mass-erases its flash. */
+  private static void removeThroughProbe(Session session, Consumer<String> say) {
+    org.romflash.device.Device d = session.device();
+    org.romflash.device.OptionField rdp = d.options().field("RDP").orElseThrow(
+        NeedsBootloaderException::new);
+    OptionBytesUpdate.apply(session, java.util.Map.of(rdp, (long) d.options().rdpOpen()), say);
+    say.accept("read-out protection removed through the probe; the flash was erased");
   }
 }

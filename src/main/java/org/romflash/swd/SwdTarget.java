@@ -42,6 +42,11 @@ public final class SwdTarget implements FlashTarget {
     return core;
   }
 
+  /** The option bytes through this chip's flash controller, where its driver programs them. */
+  public java.util.Optional<org.romflash.swd.stm32.OptionProgrammer> options() {
+    return driver.options();
+  }
+
   @Override
   public byte[] read(long address, int length) {
     return memory.read(address, length);

@@ -59,6 +59,13 @@ class ProbeCliTest {
   }
 
   @Test
+  void goAndCrcWorkThroughTheProbe() {
+    assertEquals(0, Cli.run("crc", "-n", "1024", "--probe", "sim:F103xB").exitCode());
+    Cli go = Cli.run("go", "--probe", "sim:F103xB");
+    assertEquals(0, go.exitCode(), go.toString());
+  }
+
+  @Test
   void infoNamesTheProbeAndTheChipItFound() {
     Cli info = Cli.run("info", "--probe", "sim:G071xB");
     assertEquals(0, info.exitCode(), info.toString());
@@ -71,7 +78,7 @@ class ProbeCliTest {
 
   @Test
   void bootloaderOnlyCommandsAreRefusedWithAHint() {
-    Cli cli = Cli.run("option-bytes", "show", "--probe", "sim:F407xG");
+    Cli cli = Cli.run("protect", "write", "--sectors", "0", "--probe", "sim:F407xG");
     assertEquals(2, cli.exitCode(), cli.toString());
     assertTrue(cli.err().contains("error: this needs the chip's ROM bootloader, and the chip is"
         + " reached through a debug probe\nhint: through a probe romflash can write, read, erase"
