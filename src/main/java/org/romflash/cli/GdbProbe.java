@@ -28,7 +28,8 @@ final class GdbProbe {
   static ProbeSession open(String where, DeviceDatabase database, Consumer<String> warnings) {
     boolean serial = where.startsWith("/") || where.toUpperCase(java.util.Locale.ROOT)
         .startsWith("COM");
-    Link link = serial ? SerialLink.open(where, SerialSettings.defaults(), warnings) : tcp(where);
+    Link link = serial ? SerialLink.open(where, SerialSettings.defaults()
+        .withParity(org.romflash.link.Parity.NONE), warnings) : tcp(where);
     RspClient client;
     try {
       client = RspClient.connect(link, RspTimeouts.DEFAULT);
@@ -37,6 +38,9 @@ final class GdbProbe {
       throw e;
     }
     try {
+      if (serial) {
+        attachBlackMagic(client, where);
+      }
       GdbCore core = new GdbCore(client, serial ? MonitorCommands.BLACK_MAGIC
           : MonitorCommands.DEFAULT);
       GdbMemory memory = new GdbMemory(client);
@@ -87,6 +91,20 @@ final class GdbProbe {
         }
       }
     };
+  }
+
+  /**
+   * A Black Magic Probe serves no target until told to scan SWD ({@code monitor swdp_scan}) and
+   * attach to the first one ({@code vAttach;1}, answered with a stop reply).
+   */
+  private static void attachBlackMagic(RspClient client, String where) {
+    String scan = client.monitor("swdp_scan");
+    String attach = client.request("vAttach;1");
+    if (!attach.startsWith("T") && !attach.startsWith("S")) {
+      throw new org.romflash.swd.DebugAccessException("the Black Magic Probe on " + where
+          + " found no target to attach to (swdp_scan said: " + scan.strip() + "; vAttach answered"
+          + " '" + attach + "'): check the SWD wiring and target power");
+    }
   }
 
   private static Link tcp(String where) {

@@ -81,6 +81,10 @@ final class ServerSession {
     if (packet.startsWith("D;")) {
       return "OK";
     }
+    if (packet.startsWith("vAttach;")) {
+      core.halt();
+      return STOPPED_BY_TRAP;
+    }
     String reply = queries.answer(packet);
     if (reply == null) {
       reply = memoryPackets.answer(packet);
@@ -101,6 +105,8 @@ final class ServerSession {
   private void monitor(String command) {
     String output;
     switch (command.trim()) {
+      case "swdp_scan" -> output = "Target voltage: simulated\nAvailable Targets:\nNo. Att Driver\n"
+          + " 1      STM32" + device.name() + "\n";
       case "reset halt" -> {
         core.resetAndHalt();
         registers.reset(memory, device.flash().base());
@@ -116,7 +122,7 @@ final class ServerSession {
       }
       default -> {
         send("O" + Hex.ofText("unknown monitor command '" + command
-            + "'; this server knows: reset halt, reset run, halt\n"));
+            + "'; this server knows: reset halt, reset run, halt, swdp_scan\n"));
         send(MemoryPackets.ACCESS_FAILED);
         return;
       }

@@ -169,7 +169,7 @@ class ClientAgainstServerTest {
   void anUnknownMonitorCommandFailsWithTheServersList() {
     RspException e = assertThrows(RspException.class, () -> client.monitor("flash erase_all"));
     assertEquals("monitor command 'flash erase_all' failed (E01): unknown monitor command"
-        + " 'flash erase_all'; this server knows: reset halt, reset run, halt", e.getMessage());
+        + " 'flash erase_all'; this server knows: reset halt, reset run, halt, swdp_scan", e.getMessage());
   }
 
   @Test
