@@ -19,13 +19,14 @@ import org.romflash.device.OptionImage;
  *       (RM0365 4.3.1 table 8: option bytes cannot be erased at level 2), nothing is erased and
  *       WRPRTERR is set (the flag is this model's choice).
  *   <li>Programming takes one 16-bit write per option byte; the low byte is stored and the hardware
- *       stores its complement. A half-word that is not erased is PGERR (PM0075 2.4).
+ *       stores its complement. A half-word that is not erased is PGERR (PM0075 "Option byte
+ *       programming" for the F1; assumed on F0/F3 too).
  *   <li>Programming RDP with the open value (0xA5 on F1, 0xAA on F0/F3) while level 1 is loaded
  *       mass-erases the flash first (PM0075 2.4.1 "Read protection disable"; RM0365 4.3.1).
  *   <li>Loading (OBL_LAUNCH on F0/F3, a system reset on F1/F3): a byte whose complement does not
  *       match is OPTERR and loads as 0xFF, except the erased pair 0xFF/0xFF (RM0091 4). Level 1
  *       or 2 then bars the debugger from the flash; each WRP bit write-protects 4 KB, the last
- *       one everything above (PM0075 2.5 WRP bytes; RM0091 4.1.3).
+ *       one everything above (PM0075 2.5 WRP bytes; RM0091 4.1).
  * </ul>
  */
 final class FpecOptionBytes {
