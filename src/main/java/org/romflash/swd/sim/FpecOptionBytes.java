@@ -1,5 +1,6 @@
 package org.romflash.swd.sim;
 
+import java.util.Arrays;
 import org.romflash.device.Device;
 import org.romflash.device.EraseUnit;
 import org.romflash.device.MemoryRegion;
@@ -81,7 +82,7 @@ final class FpecOptionBytes {
     if (!writeEnabled() || level == 2) {
       return FpecBankModel.WRPRTERR;
     }
-    java.util.Arrays.fill(stored, (byte) 0xFF);
+    Arrays.fill(stored, (byte) 0xFF);
     return FpecBankModel.EOP;
   }
 
@@ -110,7 +111,7 @@ final class FpecOptionBytes {
   void load() {
     boolean error = false;
     int[] loaded = new int[8];
-    java.util.Arrays.fill(loaded, 0xFF);
+    Arrays.fill(loaded, 0xFF);
     for (int i = 0; i < stored.length / 2; i++) {
       int value = stored[2 * i] & 0xFF;
       int complement = stored[2 * i + 1] & 0xFF;
@@ -123,10 +124,9 @@ final class FpecOptionBytes {
     }
     level = layout.rdpLevel(loaded[0]);
     wrpr = loaded[4] | loaded[5] << 8 | loaded[6] << 16 | loaded[7] << 24;
-    obr = f1
-        ? (error ? 1 : 0) | (level > 0 ? 2 : 0) | loaded[1] << 2 | loaded[2] << 10 | loaded[3] << 18
-        : (error ? 1 : 0) | new int[] {0, 1, 3}[level] << 1 | loaded[1] << 8 | loaded[2] << 16
-            | loaded[3] << 24;
+    obr = (error ? 1 : 0) | rdprt(level) << 1 | (f1
+        ? loaded[1] << 2 | loaded[2] << 10 | loaded[3] << 18
+        : loaded[1] << 8 | loaded[2] << 16 | loaded[3] << 24);
     for (EraseUnit unit : array.layout().units()) {
       int bit = (int) Math.min((unit.address() - array.base()) / WRP_GRANULE, 31);
       array.setWriteProtected(unit.number(), (wrpr >>> bit & 1) == 0);
@@ -144,6 +144,14 @@ final class FpecOptionBytes {
 
   int wrpr() {
     return wrpr;
+  }
+
+  /** FLASH_OBR's RDPRT: one bit on F1 (PM0075), two on F0/F3 (01 level 1, 11 level 2, RM0091). */
+  private int rdprt(int level) {
+    if (f1) {
+      return level > 0 ? 1 : 0;
+    }
+    return level == 2 ? 3 : level;
   }
 
   private int offset(long address) {

@@ -1,5 +1,6 @@
 package org.romflash.swd.sim;
 
+import java.util.Arrays;
 import java.util.List;
 import org.romflash.device.Device;
 import org.romflash.device.EraseUnit;
@@ -128,7 +129,7 @@ final class SectorOptionBytes {
 
   int read(long address, int size) {
     byte[] view = new byte[Math.toIntExact(region.size())];
-    java.util.Arrays.fill(view, (byte) 0xFF);
+    Arrays.fill(view, (byte) 0xFF);
     Bytes.put(view, 0, 2, stored | OPTLOCK | OPTSTRT);
     Bytes.put(view, 8, 2, stored >>> 16);
     if (f7) {

@@ -37,14 +37,12 @@ final class FpecOptionLoad {
 
   private final DebugMemory memory;
   private final long registers;
-  private final boolean launchBit;
   private final boolean f1;
 
   FpecOptionLoad(DebugMemory memory, Device device, long registers) {
     this.memory = memory;
     this.registers = registers;
     this.f1 = device.family().equals("STM32F1");
-    this.launchBit = !f1;
   }
 
   /**
@@ -66,10 +64,10 @@ final class FpecOptionLoad {
 
   private void trigger() {
     try {
-      if (launchBit) {
-        memory.write32(registers + FpecBank.CR, FpecOptions.OPTWRE | OBL_LAUNCH);
-      } else {
+      if (f1) {
         memory.write32(AIRCR, SYSRESETREQ);
+      } else {
+        memory.write32(registers + FpecBank.CR, FpecOptions.OPTWRE | OBL_LAUNCH);
       }
     } catch (DebugAccessException e) {
       // The reset may cut the write's acknowledgement short; the wait below tells.
@@ -97,7 +95,7 @@ final class FpecOptionLoad {
       if (deadline.passed()) {
         throw failure(address, obr, String.format("the chip did not show the new option bytes"
             + " within %d ms of %s (expected WRPR 0x%08X and read protection level %d)",
-            deadline.limitMillis(), launchBit ? "OBL_LAUNCH" : "a system reset", wrpr, level));
+            deadline.limitMillis(), f1 ? "a system reset" : "OBL_LAUNCH", wrpr, level));
       }
       Thread.onSpinWait();
     }

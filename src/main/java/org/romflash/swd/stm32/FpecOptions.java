@@ -11,12 +11,13 @@ import org.romflash.swd.DebugMemory;
 
 /**
  * F0/F1/F3 option bytes through the FPEC, in the sequence of PM0075 "Option byte programming"
- * (F1), RM0091 3.2.2 "Option byte programming" (F0) and RM0316 chapter 4 (F3): with the FPEC unlocked, the option
- * keys (the flash keys, written to OPTKEYR 0x08) set OPTWRE (FLASH_CR bit 9); OPTER (bit 5) and
- * STRT erase the whole area; then OPTPG (bit 4) and one 16-bit write per option byte, its value in
- * the low byte: the FPEC writes the complement itself. Each step waits for BSY and checks EOP,
- * PGERR and WRPRTERR. The chip then loads the area ({@link FpecOptionLoad}), and LOCK, written as
- * the controller is locked again, also clears OPTWRE (it is cleared by writing 0).
+ * (F1), RM0091 3.2.2 "Option byte programming" (F0) and RM0316 chapter 4 (F3): with the FPEC
+ * unlocked, the option keys (the flash keys, written to OPTKEYR 0x08) set OPTWRE (FLASH_CR bit
+ * 9); OPTER (bit 5) and STRT erase the whole area; then OPTPG (bit 4) and one 16-bit write per
+ * option byte, its value in the low byte: the FPEC writes the complement itself. Each step waits
+ * for BSY and checks EOP, PGERR and WRPRTERR. The chip then loads the area ({@link
+ * FpecOptionLoad}), and LOCK, written as the controller is locked again, also clears OPTWRE (it
+ * is cleared by writing 0).
  *
  * <p>The image is the area as it reads in memory, complements included. A byte and complement
  * both 0xFF stay erased (the state the loader accepts without an error, RM0091 4); any other

@@ -1,5 +1,6 @@
 package org.romflash.swd.stm32;
 
+import java.util.Arrays;
 import org.romflash.device.Device;
 
 /**
@@ -68,7 +69,7 @@ final class OptcrLayout {
   /** The image of registers that read {@code optcr} and {@code optcr1}. */
   byte[] image(int optcr, int optcr1) {
     byte[] image = new byte[size];
-    java.util.Arrays.fill(image, (byte) 0xFF);
+    Arrays.fill(image, (byte) 0xFF);
     put(image, 0, optcr | OPTLOCK | OPTSTRT);
     put(image, OPTCR_HIGH, optcr >>> 16);
     if (optcr1InImage) {
