@@ -12,13 +12,18 @@ import org.romflash.device.EraseUnit;
  * Results (EOP or an error flag) appear in SR once BSY clears. Writing flash without PG set is a
  * bus fault in this model (the manuals do not say what the FPEC does). STRT reads back as 0. A
  * mass erase of a bank with a write-protected page erases nothing and sets WRPRTERR (an
- * assumption; the manuals speak of pages).
+ * assumption; the manuals speak of pages). Bank 1 also has the option registers: OPTKEYR 0x08,
+ * OBR 0x1C, WRPR 0x20, and CR's OPTPG 4, OPTER 5, OPTWRE 9 and, on F0/F3, OBL_LAUNCH 13 (FLASH_CR
+ * in RM0091 3.5.5, RM0316 4.5 and PM0075); see {@link FpecOptionBytes}.
  */
 final class FpecBankModel {
   static final int KEYR = 0x04;
   static final int SR = 0x0C;
   static final int CR = 0x10;
   static final int AR = 0x14;
+  static final int OPTKEYR = 0x08;
+  static final int OBR = 0x1C;
+  static final int WRPR = 0x20;
 
   static final int BSY = 1;
   static final int PGERR = 1 << 2;
@@ -30,10 +35,16 @@ final class FpecBankModel {
   static final int MER = 1 << 2;
   static final int STRT = 1 << 6;
   static final int LOCK = 1 << 7;
+  static final int OPTPG = 1 << 4;
+  static final int OPTER = 1 << 5;
+  static final int OPTWRE = 1 << 9;
+  static final int OBL_LAUNCH = 1 << 13;
 
   private final FlashArray array;
   private final int bank;
   private final int erasedHalfWord;
+  private final FpecOptionBytes options;
+  private final Runnable launch;
   private final KeyedLock keys = new KeyedLock();
   private final BusyCountdown busy = new BusyCountdown();
   private int status;
@@ -41,17 +52,27 @@ final class FpecBankModel {
   private int control;
   private long address;
 
-  FpecBankModel(FlashArray array, int bank, int erasedValue) {
+  /**
+   * @param options the option bytes, for bank 1; null for bank 2
+   * @param launch what OBL_LAUNCH does (F0/F3 bank 1); null where the bit does not exist
+   */
+  FpecBankModel(FlashArray array, int bank, int erasedValue, FpecOptionBytes options,
+      Runnable launch) {
     this.array = array;
     this.bank = bank;
     this.erasedHalfWord = erasedValue * 0x0101;
+    this.options = options;
+    this.launch = launch;
   }
 
   int read(int offset) {
     return switch (offset) {
       case SR -> status();
-      case CR -> control | (keys.unlocked() ? 0 : LOCK);
+      case CR -> control | (keys.unlocked() ? 0 : LOCK)
+          | (options != null && options.writeEnabled() ? OPTWRE : 0);
       case AR -> (int) address;
+      case OBR -> options == null ? 0 : options.obr();
+      case WRPR -> options == null ? 0 : options.wrpr();
       default -> 0;
     };
   }
@@ -62,6 +83,11 @@ final class FpecBankModel {
       case SR -> status &= ~(value & (PGERR | WRPRTERR | EOP));
       case CR -> control(busAddress, value);
       case AR -> address = Integer.toUnsignedLong(value);
+      case OPTKEYR -> {
+        if (options != null) {
+          options.key(busAddress, value);
+        }
+      }
       default -> { }
     }
   }
@@ -83,6 +109,14 @@ final class FpecBankModel {
       array.set(at, 2, half);
       complete(EOP);
     }
+  }
+
+  /** A write to the option area: programs it while OPTPG is set (bank 1 only). */
+  void programOption(long at, int size, int value) {
+    if (!keys.unlocked() || (control & OPTPG) == 0) {
+      throw new BusFault(at, "option bytes written while OPTPG is not set in FLASH_CR");
+    }
+    complete(options.program(at, size, value));
   }
 
   void holdBusy() {
@@ -111,9 +145,18 @@ final class FpecBankModel {
     if (!keys.unlocked()) {
       return;
     }
-    control = value & (PG | PER | MER);
+    if (options != null && (value & OPTWRE) == 0) {
+      options.disableWrite();
+    }
+    if (launch != null && (value & OBL_LAUNCH) != 0) {
+      launch.run();
+      return;
+    }
+    control = value & (PG | PER | MER | (options != null ? OPTPG | OPTER : 0));
     if ((value & LOCK) != 0) {
       keys.lock();
+    } else if ((value & STRT) != 0 && (value & OPTER) != 0 && options != null) {
+      complete(options.erase());
     } else if ((value & STRT) != 0 && (value & PER) != 0) {
       erase(busAddress, List.of(pageAtAddressRegister(busAddress)));
     } else if ((value & STRT) != 0 && (value & MER) != 0) {

@@ -13,12 +13,16 @@ import org.romflash.device.EraseUnit;
  * when the device data has two banks (RM0090 FLASH_CR for STM32F42xxx/43xxx); MER erases bank 1
  * (all of a single-bank flash), MER1 bank 2. EOP is set only with EOPIE, OPERR with an error only
  * with ERRIE (RM0090 FLASH_SR). Flags show once BSY clears; STRT reads back as 0. An erase that
- * touches a write-protected sector erases nothing.
+ * touches a write-protected sector erases nothing. OPTKEYR (0x08), OPTCR (0x14) and OPTCR1 (0x18)
+ * belong to {@link SectorOptionBytes}; OPTSTRT keeps BSY set like any operation.
  */
 final class SectorController {
   static final int KEYR = 0x04;
   static final int SR = 0x0C;
   static final int CR = 0x10;
+  static final int OPTKEYR = 0x08;
+  static final int OPTCR = 0x14;
+  static final int OPTCR1 = 0x18;
 
   static final int EOP = 1;
   static final int OPERR = 1 << 1;
@@ -41,14 +45,16 @@ final class SectorController {
 
   private final FlashArray array;
   private final boolean dualBank;
+  private final SectorOptionBytes options;
   private final KeyedLock keys = new KeyedLock();
   private final BusyCountdown busy = new BusyCountdown();
   private int status;
   private int pending;
   private int control;
 
-  SectorController(FlashArray array) {
+  SectorController(FlashArray array, SectorOptionBytes options) {
     this.array = array;
+    this.options = options;
     this.dualBank = array.layout().bankCount() == 2;
   }
 
@@ -56,6 +62,8 @@ final class SectorController {
     return switch (offset) {
       case SR -> status();
       case CR -> control | (keys.unlocked() ? 0 : LOCK);
+      case OPTCR -> options.optcr();
+      case OPTCR1 -> options.optcr1();
       default -> 0;
     };
   }
@@ -65,6 +73,14 @@ final class SectorController {
       case KEYR -> keys.write(busAddress, value);
       case SR -> status &= ~(value & CLEARABLE);
       case CR -> control(busAddress, value);
+      case OPTKEYR -> options.key(busAddress, value);
+      case OPTCR -> {
+        if (options.writeOptcr(value)) {
+          options.start();
+          complete(EOP, false);
+        }
+      }
+      case OPTCR1 -> options.writeOptcr1(value);
       default -> { }
     }
   }
@@ -89,6 +105,7 @@ final class SectorController {
 
   void reset() {
     keys.reset();
+    options.reset();
     busy.reset();
     status = 0;
     pending = 0;

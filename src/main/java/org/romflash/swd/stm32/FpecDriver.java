@@ -2,6 +2,7 @@ package org.romflash.swd.stm32;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.romflash.device.Device;
@@ -15,7 +16,8 @@ import org.romflash.swd.DebugMemory;
  * written with one 16-bit access while PG is set (any other size is a bus error), then BSY is
  * awaited and PGERR, WRPRTERR and EOP checked; a page is erased by PER, its address in AR and
  * STRT; a mass erase by MER and STRT. F1 XL-density entries (two banks) use the bank-2 registers
- * at +0x40 for units of bank 2, and a mass erase erases each bank in turn.
+ * at +0x40 for units of bank 2, and a mass erase erases each bank in turn. The option bytes are
+ * programmed through bank 1 ({@link FpecOptions}).
  */
 public final class FpecDriver implements FlashDriver {
   /** The FPEC's registers (FLASH_ACR) on every F0/F1/F3. */
@@ -26,6 +28,7 @@ public final class FpecDriver implements FlashDriver {
   private final Device device;
   private final DebugMemory memory;
   private final List<FpecBank> banks;
+  private final FpecOptions options;
 
   /**
    * @throws IllegalArgumentException when the device is not an F0/F1/F3 entry, or has two banks
@@ -45,6 +48,7 @@ public final class FpecDriver implements FlashDriver {
     this.memory = memory;
     this.banks = IntStream.range(0, bankCount)
         .mapToObj(b -> new FpecBank(memory, REGISTERS + b * BANK2_OFFSET)).toList();
+    this.options = new FpecOptions(memory, device, banks.get(0));
   }
 
   @Override
@@ -90,6 +94,11 @@ public final class FpecDriver implements FlashDriver {
         bank.finish("program", at, typical);
       }
     });
+  }
+
+  @Override
+  public Optional<OptionProgrammer> options() {
+    return Optional.of(options);
   }
 
   private FpecBank bank(int number) {

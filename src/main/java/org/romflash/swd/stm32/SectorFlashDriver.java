@@ -2,6 +2,7 @@ package org.romflash.swd.stm32;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.romflash.device.Device;
 import org.romflash.device.EraseUnit;
@@ -20,7 +21,8 @@ import org.romflash.swd.DebugMemory;
  * they only clear bits (RM0090 3.5.4 in Rev 4: "Writing '1' requires a Flash memory erase"), so a
  * read-back is the only way to notice. EOP is not checked: it is set only when EOPIE is
  * (RM0090 FLASH_SR). Sector erase: SER and SNB, then STRT. Mass erase: MER, and MER1 for bank 2
- * on dual-bank F42x/F43x and F469/F479, then STRT.
+ * on dual-bank F42x/F43x and F469/F479, then STRT. The option bytes are programmed through
+ * FLASH_OPTCR ({@link SectorOptions}).
  */
 public final class SectorFlashDriver implements FlashDriver {
   /** The controller's registers (FLASH_ACR) on every F2/F4/F7. */
@@ -38,6 +40,7 @@ public final class SectorFlashDriver implements FlashDriver {
   private final Device device;
   private final DebugMemory memory;
   private final SectorRegisters registers;
+  private final SectorOptions options;
 
   /**
    * @throws IllegalArgumentException when the device is not an F2/F4/F7 entry, or is an F7 entry
@@ -56,6 +59,12 @@ public final class SectorFlashDriver implements FlashDriver {
     this.device = device;
     this.memory = memory;
     this.registers = new SectorRegisters(memory, REGISTERS, device.family());
+    this.options = new SectorOptions(memory, device, registers, REGISTERS);
+  }
+
+  @Override
+  public Optional<OptionProgrammer> options() {
+    return Optional.of(options);
   }
 
   @Override

@@ -54,13 +54,18 @@ final class SectorRegisters {
    */
   void run(String operation, long address, Duration typical, Runnable work) {
     lock.run(operation, address, () -> {
-      int status = BusyDeadline.awaitIdle(memory, base + SR, BSY, typical, operation, address);
-      int stale = status & (EOP | errors.mask());
-      if (stale != 0) {
-        memory.write32(base + SR, stale);
-      }
+      awaitIdleAndClear(operation, address, typical);
       work.run();
     });
+  }
+
+  /** Waits until no operation is under way and clears the flags earlier ones left. */
+  void awaitIdleAndClear(String operation, long address, Duration typical) {
+    int status = BusyDeadline.awaitIdle(memory, base + SR, BSY, typical, operation, address);
+    int stale = status & (EOP | errors.mask());
+    if (stale != 0) {
+      memory.write32(base + SR, stale);
+    }
   }
 
   void control(int bits) {
