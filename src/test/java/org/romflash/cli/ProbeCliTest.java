@@ -131,4 +131,29 @@ class ProbeCliTest {
     assertTrue(cli.err().contains("--probe 'jlink' is not one of cmsis-dap[:SERIAL],"
         + " gdb:HOST:PORT, gdb:DEVICE or sim:DEVICE"), cli.err());
   }
+
+  @Test
+  void optionBytesAreShownAndChangedThroughTheProbeUnderTheSameRules() {
+    Cli show = Cli.run("option-bytes", "show", "--probe", "sim:F407xG");
+    assertEquals(0, show.exitCode(), show.toString());
+    assertTrue(show.out().contains("RDP      0x1FFFC001[7:0]   0xAA  level 0 (no read protection)"),
+        show.out());
+    Cli set = Cli.run("option-bytes", "set", "nWRP=0xFFE", "--yes", "--probe", "sim:F407xG");
+    assertEquals(0, set.exitCode(), set.toString());
+    assertTrue(set.out().contains("nWRP: 0xFFF -> 0xFFE\noption bytes read back after the reset:"
+        + " as written"), set.out());
+    Cli unconfirmed = Cli.run("option-bytes", "set", "nWRP=0xFFE", "--probe", "sim:F407xG");
+    assertEquals(2, unconfirmed.exitCode(), unconfirmed.toString());
+    Cli lock = Cli.run("option-bytes", "set", "RDP=0xCC", "--yes", "--probe", "sim:F407xG");
+    assertEquals(2, lock.exitCode(), lock.toString());
+    assertTrue(lock.err().contains("hint: run again with --yes --permanently-lock"), lock.err());
+  }
+
+  @Test
+  void raisingReadProtectionThroughTheProbeLocksTheDebuggerOutOfFlash() {
+    Cli set = Cli.run("option-bytes", "set", "RDP=0xBB", "--yes", "--probe", "sim:F103xB");
+    assertEquals(0, set.exitCode(), set.toString());
+    assertTrue(set.out().contains("read protection is now active, as asked: the chip refuses"
+        + " reads, so the option bytes cannot be read back"), set.out());
+  }
 }

@@ -16,6 +16,14 @@ public interface FlashControllerModel {
   /** The cells, for tests to look at and set up. */
   FlashArray array();
 
+  /**
+   * The option bytes as they read in memory, where that lies outside the register block (F0-F7,
+   * L4 family); null where the registers are all there is (H7).
+   */
+  default BusRegion optionArea() {
+    return null;
+  }
+
   /** A system reset: the controller locks again and its status clears; the cells stay. */
   void reset();
 }

@@ -98,6 +98,7 @@ public final class FpecModel implements FlashControllerModel {
   }
 
   /** The option bytes at the device's option area: read as stored, programmed through bank 1. */
+  @Override
   public BusRegion optionArea() {
     return optionArea;
   }

@@ -95,6 +95,7 @@ public final class SectorFlashModel implements FlashControllerModel {
   }
 
   /** The option bytes at the device's option area, read-only: OPTCR programs them. */
+  @Override
   public BusRegion optionArea() {
     return optionArea;
   }

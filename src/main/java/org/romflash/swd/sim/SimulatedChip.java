@@ -36,6 +36,9 @@ public final class SimulatedChip {
     this.flash = flashController;
     this.core = new SystemControlModel(this::reset);
     bus.attach(flash.flash()).attach(flash.registers()).attach(core);
+    if (flash.optionArea() != null) {
+      bus.attach(flash.optionArea());
+    }
     boolean h7 = device.family().equals("STM32H7");
     if (h7) {
       rcc = new RegisterFile(new MemoryRegion(0x5802_4400L, 0x400));

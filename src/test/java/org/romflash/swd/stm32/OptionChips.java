@@ -4,14 +4,11 @@ import org.romflash.device.Device;
 import org.romflash.device.DeviceDatabase;
 import org.romflash.device.OptionField;
 import org.romflash.device.OptionImage;
-import org.romflash.swd.sim.BusRegion;
-import org.romflash.swd.sim.FpecModel;
-import org.romflash.swd.sim.SectorFlashModel;
 import org.romflash.swd.sim.SimulatedChip;
 
 /**
- * Simulated chips with their option area on the bus (attached here as {@code SimulatedChip} is to
- * attach it), and option images edited by field name, for the option-programming tests.
+ * Simulated chips (their option area on the bus, as {@link SimulatedChip} attaches it), and
+ * option images edited by field name, for the option-programming tests.
  */
 final class OptionChips {
   private OptionChips() {}
@@ -21,12 +18,7 @@ final class OptionChips {
   }
 
   static SimulatedChip chip(Device device) {
-    SimulatedChip chip = new SimulatedChip(device);
-    BusRegion area = chip.flash() instanceof FpecModel fpec
-        ? fpec.optionArea()
-        : ((SectorFlashModel) chip.flash()).optionArea();
-    chip.bus().attach(area);
-    return chip;
+    return new SimulatedChip(device);
   }
 
   /** {@code image} with the field called {@code name} set to {@code value}, complements redone. */
