@@ -60,9 +60,12 @@ record DoubleWordOptionLayout(long viewBase, List<Word> words, boolean secondCor
     };
   }
 
-  /** The bytes from {@link #viewBase()} up to the last modelled double word. */
+  /**
+   * The option area's size in the model: 128 bytes, the largest user option block of these
+   * families (G0, WB, WL; RM0444 3.4.1), or more if the words reach further.
+   */
   int viewSize() {
-    return words.stream().mapToInt(Word::viewOffset).max().orElse(0) + 8;
+    return Math.max(0x80, words.stream().mapToInt(Word::viewOffset).max().orElse(0) + 8);
   }
 
   private static List<Word> bank1(boolean areaB) {
