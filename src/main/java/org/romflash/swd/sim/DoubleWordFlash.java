@@ -18,6 +18,8 @@ import org.romflash.device.MemoryRegion;
  *       erased (unless the data are all zeros, which the RM allows), else the cells are set and
  *       the operation runs (BSY, then EOP).
  * </ul>
+ *
+ * <p>Read protection refuses debug reads and writes here ({@link DoubleWordOptionControl}).
  */
 final class DoubleWordFlash implements BusRegion {
   private final DoubleWordModel controller;
@@ -37,11 +39,13 @@ final class DoubleWordFlash implements BusRegion {
 
   @Override
   public int read(long address, int size) {
+    controller.debugAccess(address);
     return array.get(address, size);
   }
 
   @Override
   public void write(long address, int size, int value) {
+    controller.debugAccess(address);
     controller.stall();
     int refused = refusal(address, size);
     if (refused != 0) {

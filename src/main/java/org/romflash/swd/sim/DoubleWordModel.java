@@ -14,8 +14,12 @@ import org.romflash.device.MemoryRegion;
  * the errors of section 3.3.7 and the FLASH_SR description ({@link DoubleWordFlash}); BSY (and
  * CFGBSY where it exists) for a fixed number of FLASH_SR reads; EOP only with EOPIE set; starting
  * anything while an error flag from earlier is still set gives PGSERR. The RM does not say what
- * an erase of a page number that does not exist does: the model answers PGSERR. Option bytes,
- * fast programming and PCROP are not modelled.
+ * an erase of a page number that does not exist does: the model answers PGSERR.
+ *
+ * <p>Option bytes ({@link DoubleWordOptionControl}, {@link DoubleWordOptionStore}): OPTLOCK (CR
+ * bit 30), OPTSTRT (bit 17, BSY as for any operation), OBL_LAUNCH (bit 27), the option registers,
+ * the option area ({@link #optionArea()}), and what loaded read protection and WRP areas do. Fast
+ * programming, PCROP and bank 2's option bytes on dual-bank L4 and G4 are not modelled.
  */
 public final class DoubleWordModel implements FlashControllerModel {
   static final int PG = 1;
@@ -23,7 +27,9 @@ public final class DoubleWordModel implements FlashControllerModel {
   static final int MER1 = 1 << 2;
   static final int MER2 = 1 << 15;
   static final int STRT = 1 << 16;
+  static final int OPTSTRT = 1 << 17;
   static final int EOPIE = 1 << 24;
+  static final int OBL_LAUNCH = 1 << 27;
   static final int OPTLOCK = 1 << 30;
   static final int LOCK = 1 << 31;
 
@@ -33,8 +39,10 @@ public final class DoubleWordModel implements FlashControllerModel {
   static final int PGAERR = 1 << 5;
   static final int SIZERR = 1 << 6;
   static final int PGSERR = 1 << 7;
+  static final int OPTVERR = 1 << 15;
   static final int BSY = 1 << 16;
   static final int CFGBSY = 1 << 18;
+  static final int PESD = 1 << 19;
   static final int CLEARABLE = 0xC3FB;
 
   private final Device device;
@@ -42,6 +50,9 @@ public final class DoubleWordModel implements FlashControllerModel {
   private final FlashArray array;
   private final OperationTimer busy;
   private final DoubleWordFlash flash;
+  private final DoubleWordOptionLayout optionLayout;
+  private final DoubleWordOptionStore options;
+  private final DoubleWordOptionControl optionControl;
   private final KeySequence keys = new KeySequence();
   private int control;
   private int status;
@@ -58,6 +69,10 @@ public final class DoubleWordModel implements FlashControllerModel {
     this.array = new FlashArray(device.flash(), device.erasedValue());
     this.busy = new OperationTimer(busyReads);
     this.flash = new DoubleWordFlash(this, array);
+    this.optionLayout = DoubleWordOptionLayout.forFamily(device.family());
+    this.options = new DoubleWordOptionStore(optionLayout, device.flash().bankCount());
+    this.optionControl = new DoubleWordOptionControl(this, options, array,
+        variant.base() + 0x14);
   }
 
   @Override
@@ -71,6 +86,16 @@ public final class DoubleWordModel implements FlashControllerModel {
         this::writeRegister);
   }
 
+  /**
+   * The option area as the bus reads it (0x1FFF7800 on L4, G0, G4 and WL, 0x1FFF8000 on WB): each
+   * option register's value as last programmed, followed by its complement. It lies outside the
+   * flash and the register block, so a chip attaches it on its own.
+   */
+  public BusRegion optionArea() {
+    return new DoubleWordOptionArea(new MemoryRegion(optionLayout.viewBase(),
+        optionLayout.viewSize()), options, optionControl::debugAccess);
+  }
+
   @Override
   public FlashArray array() {
     return array;
@@ -80,14 +105,30 @@ public final class DoubleWordModel implements FlashControllerModel {
   public void reset() {
     keys.reset();
     control = 0;
-    status = 0;
     busy.reset();
     flash.abandonPair();
+    options.reset();
+    status = options.loadFailed() ? OPTVERR : 0;
+  }
+
+  /** Test hook: the next option byte load fails, as after a power loss while programming them. */
+  public void failNextOptionLoad() {
+    options.failNextLoad();
+  }
+
+  /** Test hook (WB, WL): CPU2 suspends flash operations (FLASH_SR.PESD), or lets them run again. */
+  public void suspendFlashOperations(boolean on) {
+    optionControl.suspend(on && optionLayout.secondCore());
   }
 
   /** Test hook: the next operation never ends, its BSY stays set until {@link #reset()}. */
   public void hangNextOperation() {
     busy.hangNext();
+  }
+
+  /** @throws BusFault when read protection refuses a debug access there */
+  void debugAccess(long address) {
+    optionControl.debugAccess(address);
   }
 
   boolean programming() {
@@ -114,19 +155,26 @@ public final class DoubleWordModel implements FlashControllerModel {
   }
 
   private int readRegister(int offset) {
+    optionControl.debugAccess(variant.base() + offset);
     return switch (offset) {
       case 0x10 -> readStatus();
-      case 0x14 -> control | OPTLOCK | (keys.locked() ? LOCK : 0);
-      default -> 0;
+      case 0x14 -> control | (options.locked() ? OPTLOCK : 0) | (keys.locked() ? LOCK : 0);
+      default -> options.register(offset);
     };
   }
 
   private void writeRegister(int offset, long address, int value) {
+    optionControl.debugAccess(address);
     switch (offset) {
       case 0x08 -> key(address, value);
+      case 0x0C -> {
+        if (!keys.locked()) {
+          optionControl.key(address, value);
+        }
+      }
       case 0x10 -> status &= ~(value & CLEARABLE);
       case 0x14 -> writeControl(value);
-      default -> { }
+      default -> options.write(offset, value);
     }
   }
 
@@ -135,7 +183,8 @@ public final class DoubleWordModel implements FlashControllerModel {
       finished();
     }
     int configBusy = variant.configBusy() && (busy.running() || flash.pairPending()) ? CFGBSY : 0;
-    return status | (busy.running() ? BSY : 0) | configBusy;
+    int suspended = optionControl.suspended() ? PESD : 0;
+    return status | (busy.running() ? BSY : 0) | configBusy | suspended;
   }
 
   private void finished() {
@@ -156,10 +205,15 @@ public final class DoubleWordModel implements FlashControllerModel {
     if (keys.locked()) {
       return;
     }
-    control = value & ~(STRT | LOCK);
+    control = value & ~(STRT | OPTSTRT | OBL_LAUNCH | OPTLOCK | LOCK);
+    if ((value & (LOCK | OPTLOCK)) != 0) {
+      options.lock();
+    }
     if ((value & LOCK) != 0) {
       keys.lock();
       flash.abandonPair();
+    } else if (optionControl.control(value)) {
+      return;
     } else if ((value & STRT) != 0) {
       stall();
       erase(value);

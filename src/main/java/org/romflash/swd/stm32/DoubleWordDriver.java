@@ -2,6 +2,7 @@ package org.romflash.swd.stm32;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.romflash.device.Device;
 import org.romflash.device.EraseUnit;
 import org.romflash.swd.DebugMemory;
@@ -46,6 +47,12 @@ public final class DoubleWordDriver implements FlashDriver {
     this.device = device;
     this.registers = DoubleWordRegisters.forFamily(device.family());
     this.lock = new KeyLock(memory, registers.keyRegister(), registers.controlRegister(), LOCK);
+  }
+
+  /** The option bytes, through FLASH_OPTR and the other option registers. */
+  @Override
+  public Optional<OptionProgrammer> options() {
+    return Optional.of(new DoubleWordOptions(memory, device, registers));
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.romflash.swd.stm32;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.romflash.device.Device;
 import org.romflash.device.EraseUnit;
 import org.romflash.swd.DebugMemory;
@@ -45,6 +46,12 @@ public final class FlashWordDriver implements FlashDriver {
     this.memory = memory;
     this.device = device;
     this.registers = FlashWordRegisters.forDevice(device);
+  }
+
+  /** The option bytes, through FLASH_OPTSR_PRG and the other _PRG registers. */
+  @Override
+  public Optional<OptionProgrammer> options() {
+    return Optional.of(new FlashWordOptions(memory, device));
   }
 
   @Override
