@@ -66,6 +66,11 @@ final class OptionBytesUpdate {
       }
       throw new VerifyFailedException(new VerifyResult.Mismatch(VerifyMode.READBACK, start, 0, 0));
     }
+    if (session.probe() != null) {
+      readBackFields(session, intended);
+      say.accept("option bytes read back after the reset: as written");
+      return;
+    }
     byte[] want = intended.bytes();
     byte[] got = OptionBytesReader.read(session).bytes();
     for (int i = 0; i < want.length; i++) {
@@ -75,6 +80,20 @@ final class OptionBytesUpdate {
       }
     }
     say.accept("option bytes read back after the reset: as written");
+  }
+
+  /**
+   * Through a probe the controller computes complements and mirrors programmed words, so what
+   * must read back is each named field's value, not every byte of the area.
+   */
+  private static void readBackFields(Session session, OptionImage intended) {
+    OptionImage got = OptionBytesReader.read(session);
+    for (OptionField field : session.device().options().fields()) {
+      if (intended.value(field) != got.value(field)) {
+        throw new VerifyFailedException(new VerifyResult.Mismatch(VerifyMode.READBACK,
+            field.address(), intended.value(field), got.value(field)));
+      }
+    }
   }
 
   /** Whether the chip now refuses to read its flash (through the bootloader, or the probe). */

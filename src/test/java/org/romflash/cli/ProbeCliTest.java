@@ -156,4 +156,16 @@ class ProbeCliTest {
     assertTrue(set.out().contains("read protection is now active, as asked: the chip refuses"
         + " reads, so the option bytes cannot be read back"), set.out());
   }
+
+  @Test
+  void theEccGenerationsTakeOptionChangesThroughTheProbeToo() {
+    Cli g0 = Cli.run("option-bytes", "set", "nBOOT_SEL=0", "--yes", "--probe", "sim:G071xB");
+    assertEquals(0, g0.exitCode(), g0.toString());
+    assertTrue(g0.out().contains("nBOOT_SEL: 0x01 -> 0x00\noption bytes read back after the"
+        + " reset: as written"), g0.out());
+    Cli h7 = Cli.run("option-bytes", "set", "BOOT_ADD0=0x0801", "--yes", "--probe",
+        "sim:H743xI");
+    assertEquals(0, h7.exitCode(), h7.toString());
+    assertTrue(h7.out().contains("BOOT_ADD0: 0x0800 -> 0x0801"), h7.out());
+  }
 }

@@ -91,6 +91,7 @@ public final class DoubleWordModel implements FlashControllerModel {
    * option register's value as last programmed, followed by its complement. It lies outside the
    * flash and the register block, so a chip attaches it on its own.
    */
+  @Override
   public BusRegion optionArea() {
     return new DoubleWordOptionArea(new MemoryRegion(optionLayout.viewBase(),
         optionLayout.viewSize()), options, optionControl::debugAccess);
