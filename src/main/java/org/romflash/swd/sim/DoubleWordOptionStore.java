@@ -23,7 +23,7 @@ final class DoubleWordOptionStore {
   private final int[] registers;
   private final int[] stored;
   private final int[] loaded;
-  private final EccOptionKeys keys = new EccOptionKeys();
+  private final KeySequence keys = KeySequence.optionLock();
   private boolean failNextLoad;
   private boolean loadFailed;
 

@@ -37,7 +37,7 @@ final class FlashWordOptionRegisters {
   private final int sectorsPerBit;
   private final TreeMap<Integer, Integer> current = new TreeMap<>();
   private final TreeMap<Integer, Integer> programmed = new TreeMap<>();
-  private final EccOptionKeys keys = new EccOptionKeys();
+  private final KeySequence keys = KeySequence.optionLock();
   private final OperationTimer busy;
   private boolean changeError;
   private boolean failNextChange;
