@@ -9,8 +9,9 @@ final class ProbeOptions {
 
   @Option(names = "--via", paramLabel = "auto|uart|swd", defaultValue = "auto",
       description = {"Reach the chip through its ROM bootloader (uart), a debug probe (swd), or"
-          + " auto (default): the bootloader when --port is given, and the probe when the"
-          + " bootloader does not answer; the probe alone when only --probe is given."})
+          + " auto (default): the bootloader when --port is given, and the probe (--probe, or the"
+          + " one CMSIS-DAP probe on USB) when the bootloader does not answer; the probe alone"
+          + " when only --probe is given."})
   Via via = Via.auto;
 
   @Option(names = "--probe", paramLabel = "PROBE",

@@ -67,7 +67,8 @@ final class Session implements AutoCloseable {
    */
   static Session open(ConnectionOptions options, Consumer<String> warnings) {
     ProbeOptions via = options.probe;
-    if (via.via == ProbeOptions.Via.uart || via.via == ProbeOptions.Via.auto && via.probe == null) {
+    if (via.via == ProbeOptions.Via.uart || via.via == ProbeOptions.Via.auto && via.probe == null
+        && !options.portGiven()) {
       return open(options, options.portOrDefault(), warnings);
     }
     if (via.probeFirst(options.portGiven())) {
@@ -76,7 +77,7 @@ final class Session implements AutoCloseable {
     try {
       return open(options, options.portOrDefault(), warnings);
     } catch (org.romflash.protocol.NoReplyException e) {
-      if (e.stage() != org.romflash.protocol.Stage.SYNC) {
+      if (e.stage() != org.romflash.protocol.Stage.SYNC || !ProbeFallback.available(via)) {
         throw e;
       }
       warnings.accept("the bootloader on " + options.portOrDefault() + " does not answer 0x7F;"
