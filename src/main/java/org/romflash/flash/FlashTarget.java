@@ -54,6 +54,15 @@ public interface FlashTarget {
     return crcs;
   }
 
+  /**
+   * Compares {@code expected} with the chip at {@code address} without reading it back, by a
+   * check the target itself offers (a GDB server's qCRC); empty when it offers none. A mismatch
+   * need not name the first differing byte.
+   */
+  default java.util.Optional<VerifyResult> compareWithoutReading(long address, byte[] expected) {
+    return java.util.Optional.empty();
+  }
+
   /** Starts the code at {@code address}; the target stops answering. */
   void go(long address);
 }

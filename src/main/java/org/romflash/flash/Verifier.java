@@ -49,6 +49,10 @@ public final class Verifier {
         : mode == VerifyMode.AUTO && target.checksumPaysFor(total);
     progress.start(Progress.Phase.VERIFY, total);
     try {
+      VerifyResult ownCheck = mode == VerifyMode.READBACK ? null : byTarget(target, ranges, progress);
+      if (ownCheck != null) {
+        return ownCheck;
+      }
       List<Segment> toRead = ranges;
       if (crc) {
         List<Segment> aligned = ranges.stream().filter(Verifier::aligned).toList();
@@ -100,6 +104,28 @@ public final class Verifier {
     } finally {
       progress.finish();
     }
+  }
+
+  /**
+   * The target's own comparison of every range ({@link FlashTarget#compareWithoutReading}), a
+   * mismatch then located by reading back; null when the target has none.
+   */
+  private static VerifyResult byTarget(FlashTarget target, List<Segment> ranges,
+      Progress progress) {
+    long total = 0;
+    for (Segment range : ranges) {
+      java.util.Optional<VerifyResult> result = target.compareWithoutReading(range.address(),
+          range.data());
+      if (result.isEmpty()) {
+        return null;
+      }
+      if (result.get() instanceof VerifyResult.Mismatch mismatch) {
+        return locate(target, range, mismatch);
+      }
+      progress.advance(range.length());
+      total += range.length();
+    }
+    return ranges.isEmpty() ? null : new VerifyResult.Match(VerifyMode.CRC, total);
   }
 
   private static boolean aligned(Segment range) {

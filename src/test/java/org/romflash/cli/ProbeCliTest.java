@@ -120,8 +120,16 @@ class ProbeCliTest {
             probe.target().core(), probe.target(), probe.target().device())) {
       Cli cli = Cli.run("write", fw.toString(), "--probe", "gdb:127.0.0.1:" + server.port());
       assertEquals(0, cli.exitCode(), cli.toString());
+      assertTrue(cli.out().contains("verified by crc"), "by the server's qCRC: " + cli.out());
+      assertArrayEquals(Files.readAllBytes(fw), chip.flash().array().read(0x0800_0000L, 70_000));
+      int was = chip.flash().array().get(0x0800_1234L, 1);
+      chip.flash().array().set(0x0800_1234L, 1, was ^ 0x10);
+      Cli verify = Cli.run("verify", fw.toString(), "--probe", "gdb:127.0.0.1:" + server.port());
+      assertEquals(5, verify.exitCode(), verify.toString());
+      assertTrue(verify.err().contains(String.format("error: verify failed at 0x08001234: chip has"
+          + " 0x%02X, image has 0x%02X", was ^ 0x10, was)),
+          "qCRC finds it, reading back names the byte: " + verify.err());
     }
-    assertArrayEquals(Files.readAllBytes(fw), chip.flash().array().read(0x0800_0000L, 70_000));
   }
 
   @Test

@@ -173,6 +173,16 @@ public final class GdbFlashTarget implements FlashTarget, AutoCloseable {
     return crc;
   }
 
+  /** qCRC, where the server answers it; read back otherwise. */
+  @Override
+  public java.util.Optional<VerifyResult> compareWithoutReading(long address, byte[] expected) {
+    try {
+      return java.util.Optional.of(verifyByQcrc(address, expected));
+    } catch (RspUnsupportedException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /**
    * Compares the target's bytes at {@code address} with {@code expected} by the server's qCRC,
    * without reading them back. A mismatch carries the two GDB CRCs.
