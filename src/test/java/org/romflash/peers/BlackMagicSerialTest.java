@@ -53,7 +53,7 @@ class BlackMagicSerialTest {
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(out, true, StandardCharsets.UTF_8));
         assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("verified by readback"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("verified by crc"));
       } finally {
         socat.destroy();
       }
