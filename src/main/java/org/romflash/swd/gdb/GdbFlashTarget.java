@@ -1,13 +1,11 @@
 package org.romflash.swd.gdb;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.romflash.device.Device;
 import org.romflash.device.EraseUnit;
 import org.romflash.flash.Crc32Stm32;
 import org.romflash.flash.FlashTarget;
-import org.romflash.flash.VerifyMode;
 import org.romflash.flash.VerifyResult;
 
 /**
@@ -115,7 +113,7 @@ public final class GdbFlashTarget implements FlashTarget, AutoCloseable {
   @Override
   public void erase(List<EraseUnit> units) {
     finish();
-    for (long[] run : runs(units)) {
+    for (long[] run : UnitRuns.of(units)) {
       eraseRange(run[0], run[1]);
     }
   }
@@ -191,16 +189,9 @@ public final class GdbFlashTarget implements FlashTarget, AutoCloseable {
    */
   public VerifyResult verifyByQcrc(long address, byte[] expected) {
     finish();
-    String packet = "qCRC:" + Hex.number(address) + "," + Hex.number(expected.length);
-    String reply = client.require(packet, client.timeouts().erase(expected.length));
-    if (reply.charAt(0) != 'C') {
-      throw new RspException(packet, reply, "qCRC reply '" + reply + "' is not C and a CRC");
-    }
-    long actual = Hex.number(reply.substring(1), "qCRC reply");
-    long wanted = GdbCrc.of(expected) & 0xFFFFFFFFL;
-    return actual == wanted ? new VerifyResult.Match(VerifyMode.CRC, expected.length)
-        : new VerifyResult.Mismatch(VerifyMode.CRC, address, wanted, actual);
+    return Qcrc.compare(client, address, expected);
   }
+
 
   /**
    * Starts the code whose vector table is at {@code address}: sp and pc from its first two words
@@ -220,20 +211,5 @@ public final class GdbFlashTarget implements FlashTarget, AutoCloseable {
   @Override
   public void close() {
     finish();
-  }
-
-  /** Units sorted and joined into {start, end} runs of adjacent ones. */
-  private static List<long[]> runs(List<EraseUnit> units) {
-    List<EraseUnit> sorted = new ArrayList<>(units);
-    sorted.sort(java.util.Comparator.comparingLong(EraseUnit::address));
-    List<long[]> runs = new ArrayList<>();
-    for (EraseUnit unit : sorted) {
-      if (!runs.isEmpty() && runs.get(runs.size() - 1)[1] == unit.address()) {
-        runs.get(runs.size() - 1)[1] = unit.end();
-      } else {
-        runs.add(new long[] {unit.address(), unit.end()});
-      }
-    }
-    return runs;
   }
 }
