@@ -31,10 +31,10 @@ public final class DoubleWordDriver implements FlashDriver {
   private static final int PROGERR = 1 << 3;
   private static final int WRPERR = 1 << 4;
   private static final int ERRORS = 0xC3FA;
-  private static final FlagNames ERROR_NAMES = new FlagNames().name(1, "OPERR")
-      .name(3, "PROGERR").name(4, "WRPERR").name(5, "PGAERR").name(6, "SIZERR")
-      .name(7, "PGSERR").name(8, "MISERR").name(9, "FASTERR").name(14, "RDERR")
-      .name(15, "OPTVERR");
+  static final StatusFlags ERROR_NAMES = new StatusFlags().bit(1, "OPERR")
+      .bit(3, "PROGERR").bit(4, "WRPERR").bit(5, "PGAERR").bit(6, "SIZERR")
+      .bit(7, "PGSERR").bit(8, "MISERR").bit(9, "FASTERR").bit(14, "RDERR")
+      .bit(15, "OPTVERR");
 
   private final DebugMemory memory;
   private final Device device;
@@ -107,7 +107,7 @@ public final class DoubleWordDriver implements FlashDriver {
 
   private void finish(String operation, long address, Duration typical) {
     int status = waitWhileBusy(operation, address, PollDeadline.forTypical(typical));
-    List<String> errors = ERROR_NAMES.set(status, ERRORS);
+    List<String> errors = ERROR_NAMES.names(status & ERRORS);
     if (!errors.isEmpty()) {
       throw new FlashControllerException(operation, address, status, errors, explain(status));
     }
@@ -126,7 +126,7 @@ public final class DoubleWordDriver implements FlashDriver {
       }
       if (deadline.passed()) {
         throw new FlashControllerException(operation, address, status,
-            registers.busyNames().set(status, registers.busyMask()),
+            registers.busyNames().names(status & registers.busyMask()),
             "the controller was still busy after " + deadline.limitMillis() + " ms");
       }
       Thread.onSpinWait();

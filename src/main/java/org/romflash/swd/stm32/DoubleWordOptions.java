@@ -42,9 +42,7 @@ final class DoubleWordOptions implements OptionProgrammer {
   private static final int PESD = 1 << 19;
   /** Loading is a reset and a read of the option page: microseconds; 10 ms gives 200 ms. */
   private static final Duration LOAD = Duration.ofMillis(10);
-  private static final FlagNames NAMES = new FlagNames().name(1, "OPERR").name(3, "PROGERR")
-      .name(4, "WRPERR").name(5, "PGAERR").name(6, "SIZERR").name(7, "PGSERR").name(8, "MISERR")
-      .name(9, "FASTERR").name(14, "RDERR").name(15, "OPTVERR").name(19, "PESD");
+  private static final StatusFlags NAMES = DoubleWordDriver.ERROR_NAMES.bit(19, "PESD");
 
   private final DebugMemory memory;
   private final Device device;
@@ -185,8 +183,8 @@ final class DoubleWordOptions implements OptionProgrammer {
     while (((status = memory.read32(registers.statusRegister())) & registers.busyMask()) != 0) {
       if (deadline.passed()) {
         throw new FlashControllerException("program option bytes", device.optionBytes().start(),
-            Integer.toUnsignedLong(status), registers.busyNames().set(status, registers.busyMask()),
-            "the controller was still busy after " + deadline.limitMillis() + " ms");
+            Integer.toUnsignedLong(status),
+            registers.busyNames().names(status & registers.busyMask()), "the controller was still busy after " + deadline.limitMillis() + " ms");
       }
       Thread.onSpinWait();
     }
@@ -195,6 +193,6 @@ final class DoubleWordOptions implements OptionProgrammer {
 
   private FlashControllerException failed(String operation, int status, String detail) {
     return new FlashControllerException(operation, device.optionBytes().start(),
-        Integer.toUnsignedLong(status), NAMES.set(status, ERRORS | PESD), detail);
+        Integer.toUnsignedLong(status), NAMES.names(status & (ERRORS | PESD)), detail);
   }
 }

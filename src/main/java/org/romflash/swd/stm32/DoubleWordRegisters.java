@@ -31,7 +31,7 @@ import java.util.Locale;
  * @param busyNames the names of those bits
  */
 record DoubleWordRegisters(long base, int pageNumberBits, int bankSelectBit,
-    int secondBankFirstPage, int busyMask, FlagNames busyNames) {
+    int secondBankFirstPage, int busyMask, StatusFlags busyNames) {
 
   private static final int BSY = 1 << 16;
   private static final int BSY2 = 1 << 17;
@@ -39,11 +39,11 @@ record DoubleWordRegisters(long base, int pageNumberBits, int bankSelectBit,
 
   /** @throws IllegalArgumentException for a family whose controller is not of this generation */
   static DoubleWordRegisters forFamily(String family) {
-    FlagNames plain = new FlagNames().name(16, "BSY").name(18, "CFGBSY");
+    StatusFlags plain = new StatusFlags().bit(16, "BSY").bit(18, "CFGBSY");
     return switch (family.toUpperCase(Locale.ROOT)) {
       case "STM32L4", "STM32G4" -> new DoubleWordRegisters(0x40022000L, 8, 11, 0, BSY, plain);
       case "STM32G0" -> new DoubleWordRegisters(0x40022000L, 10, 13, 256, BSY | BSY2 | CFGBSY,
-          new FlagNames().name(16, "BSY1").name(17, "BSY2").name(18, "CFGBSY"));
+          new StatusFlags().bit(16, "BSY1").bit(17, "BSY2").bit(18, "CFGBSY"));
       case "STM32WB" -> new DoubleWordRegisters(0x58004000L, 8, -1, 0, BSY | CFGBSY, plain);
       case "STM32WL" -> new DoubleWordRegisters(0x58004000L, 7, -1, 0, BSY | CFGBSY, plain);
       default -> throw new IllegalArgumentException(family

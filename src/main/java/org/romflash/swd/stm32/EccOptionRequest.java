@@ -25,20 +25,13 @@ final class EccOptionRequest {
     this.level = level;
   }
 
-  /** @throws IllegalArgumentException for a wrong length or an unconfirmed level 2 */
+  /**
+   * @throws IllegalArgumentException for a wrong length or an unconfirmed level 2 ({@link
+   *     OptionImageRules}, the one place every option programmer checks them)
+   */
   static EccOptionRequest check(Device device, byte[] image, boolean permanentLockConfirmed) {
-    MemoryRegion area = device.optionBytes();
-    if (image.length != area.size()) {
-      throw new IllegalArgumentException(String.format("an option image of %d bytes does not fit"
-          + " the option area of %s (%s, %d bytes)", image.length, device.name(), area,
-          area.size()));
-    }
-    int level = new OptionImage(device.options(), image).readProtectionLevel();
-    if (level == 2 && !permanentLockConfirmed) {
-      throw new IllegalArgumentException("the option image sets read protection level 2, which"
-          + " disables the debug port for good and cannot be undone; it is refused without the"
-          + " confirmation for a permanent lock");
-    }
+    int level = OptionImageRules.checked(device, image, permanentLockConfirmed)
+        .readProtectionLevel();
     return new EccOptionRequest(device, image.clone(), level);
   }
 

@@ -32,10 +32,10 @@ public final class FlashWordDriver implements FlashDriver {
   private static final int SNECCERR = 1 << 25;
   private static final int CLEARABLE = 0x0FEF0000;
   private static final int ERRORS = CLEARABLE & ~EOP & ~SNECCERR & ~(1 << 27);
-  private static final FlagNames NAMES = new FlagNames().name(0, "BSY").name(1, "WBNE")
-      .name(2, "QW").name(17, "WRPERR").name(18, "PGSERR").name(19, "STRBERR")
-      .name(21, "INCERR").name(22, "OPERR").name(23, "RDPERR").name(24, "RDSERR")
-      .name(25, "SNECCERR").name(26, "DBECCERR");
+  private static final StatusFlags NAMES = new StatusFlags().bit(0, "BSY").bit(1, "WBNE")
+      .bit(2, "QW").bit(17, "WRPERR").bit(18, "PGSERR").bit(19, "STRBERR")
+      .bit(21, "INCERR").bit(22, "OPERR").bit(23, "RDPERR").bit(24, "RDSERR")
+      .bit(25, "SNECCERR").bit(26, "DBECCERR");
 
   private final DebugMemory memory;
   private final Device device;
@@ -116,13 +116,13 @@ public final class FlashWordDriver implements FlashDriver {
     int status;
     while (((status = memory.read32(register(bank, 0x10))) & QW) != 0) {
       if (deadline.passed()) {
-        throw new FlashControllerException(operation, address, status, NAMES.set(status, QW),
+        throw new FlashControllerException(operation, address, status, NAMES.names(status & QW),
             "bank " + bank + " still had an operation queued after " + deadline.limitMillis()
                 + " ms");
       }
       Thread.onSpinWait();
     }
-    List<String> errors = NAMES.set(status, ERRORS);
+    List<String> errors = NAMES.names(status & ERRORS);
     if (!errors.isEmpty()) {
       throw new FlashControllerException(operation, address, status, errors,
           (status & WRPERR) != 0 ? "the sector is write-protected"

@@ -4,14 +4,11 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * How long one flash operation may keep the controller busy before we give up on it: ten times
- * the datasheet's typical time plus 100 ms (the probe's own latency and a slow, cold or aged chip
- * stay well inside; a controller that hangs does not). Typical times come from the device's
- * {@link org.romflash.device.FlashTiming}.
+ * How long one flash operation may keep the controller busy before we give up on it, as an object
+ * that polling loops ask: the allowance is {@link BusyDeadline#allowance} (one policy for every
+ * driver), counted from when the deadline is made.
  */
 final class PollDeadline {
-  private static final Duration MARGIN = Duration.ofMillis(100);
-
   private final Duration limit;
   private final LongSupplier nanoTime;
   private final long start;
@@ -28,7 +25,7 @@ final class PollDeadline {
   }
 
   static PollDeadline forTypical(Duration typical, LongSupplier nanoTime) {
-    return new PollDeadline(typical.multipliedBy(10).plus(MARGIN), nanoTime);
+    return new PollDeadline(BusyDeadline.allowance(typical), nanoTime);
   }
 
   boolean passed() {

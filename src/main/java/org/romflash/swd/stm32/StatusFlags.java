@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The error bits of one controller's status register, by the names its reference manual gives them
- * and what each means, so that an exception names exactly the flags the chip set.
+ * The bits of one controller's status register, by the names its reference manual gives them
+ * and what each means, so that an exception names exactly the flags the chip set ("PROGERR",
+ * "WRPERR") instead of a hex value the user must decode.
  */
 final class StatusFlags {
   private record Flag(int mask, String name, String meaning) {}
@@ -26,6 +27,11 @@ final class StatusFlags {
     List<Flag> more = new ArrayList<>(flags);
     more.add(new Flag(mask, name, meaning));
     return new StatusFlags(more);
+  }
+
+  /** These flags and bit {@code bit} called {@code name}, where no meaning is given. */
+  StatusFlags bit(int bit, String name) {
+    return with(1 << bit, name, name);
   }
 
   /** All the bits named here. */
