@@ -36,6 +36,24 @@ final class KeySequence {
     return new KeySequence(OPTION_KEY1, OPTION_KEY2);
   }
 
+  /** The first key was written and the second is awaited. */
+  boolean awaitingSecondKey() {
+    return firstKeySeen;
+  }
+
+  /** A wrong sequence was written: no key opens it before a reset. */
+  boolean lockedUntilReset() {
+    return lockedUntilReset;
+  }
+
+  int key1() {
+    return key1;
+  }
+
+  int key2() {
+    return key2;
+  }
+
   boolean locked() {
     return locked;
   }

@@ -31,19 +31,16 @@ import org.romflash.device.MemoryRegion;
  * complements there, which this model leaves out.
  */
 final class SectorOptionBytes {
-  static final int OPTKEY1 = 0x0819_2A3B;
-  static final int OPTKEY2 = 0x4C5D_6E7F;
   static final int OPTLOCK = 1;
   static final int OPTSTRT = 1 << 1;
 
-  private enum Keys { LOCKED, FIRST_KEY_SEEN, UNLOCKED, LOCKED_UNTIL_RESET }
 
   private final FlashArray array;
   private final MemoryRegion region;
   private final boolean f7;
   private final int writable;
   private final int writable1;
-  private Keys keys = Keys.LOCKED;
+  private final KeyedLock keys = KeyedLock.optionControl();
   private int optcr;
   private int optcr1;
   private int stored;
@@ -75,7 +72,7 @@ final class SectorOptionBytes {
   }
 
   int optcr() {
-    return optcr | (keys == Keys.UNLOCKED ? 0 : OPTLOCK);
+    return optcr | (keys.unlocked() ? 0 : OPTLOCK);
   }
 
   int optcr1() {
@@ -83,32 +80,26 @@ final class SectorOptionBytes {
   }
 
   void key(long busAddress, int value) {
-    keys = switch (keys) {
-      case LOCKED -> expect(busAddress, OPTKEY1, value, Keys.FIRST_KEY_SEEN);
-      case FIRST_KEY_SEEN -> expect(busAddress, OPTKEY2, value, Keys.UNLOCKED);
-      case UNLOCKED -> throw lockUp(busAddress, "an option key written while OPTCR is unlocked");
-      case LOCKED_UNTIL_RESET -> throw new BusFault(busAddress,
-          "OPTCR is locked until reset by an earlier wrong option key");
-    };
+    keys.write(busAddress, value);
   }
 
   /** A write to OPTCR; true when it asks for OPTSTRT. */
   boolean writeOptcr(int value) {
-    if (keys != Keys.UNLOCKED) {
+    if (!keys.unlocked()) {
       return false;
     }
     if (level(stored) < 2) {
       optcr = value & writable;
     }
     if ((value & OPTLOCK) != 0) {
-      keys = Keys.LOCKED;
+      keys.lock();
       return false;
     }
     return (value & OPTSTRT) != 0;
   }
 
   void writeOptcr1(int value) {
-    if (keys == Keys.UNLOCKED && level(stored) < 2) {
+    if (keys.unlocked() && level(stored) < 2) {
       optcr1 = value & writable1;
     }
   }
@@ -141,7 +132,7 @@ final class SectorOptionBytes {
 
   /** A system reset: OPTLOCK sets and the registers reload from the option bytes. */
   void reset() {
-    keys = Keys.LOCKED;
+    keys.reset();
     optcr = stored;
     optcr1 = stored1;
   }
@@ -160,17 +151,5 @@ final class SectorOptionBytes {
   private static int level(int register) {
     int rdp = register >>> 8 & 0xFF;
     return rdp == 0xAA ? 0 : rdp == 0xCC ? 2 : 1;
-  }
-
-  private Keys expect(long busAddress, int key, int value, Keys next) {
-    if (value != key) {
-      throw lockUp(busAddress, String.format("0x%08X is not the option key 0x%08X", value, key));
-    }
-    return next;
-  }
-
-  private BusFault lockUp(long busAddress, String why) {
-    keys = Keys.LOCKED_UNTIL_RESET;
-    return new BusFault(busAddress, why + ": wrong key sequence, OPTCR locked until reset");
   }
 }

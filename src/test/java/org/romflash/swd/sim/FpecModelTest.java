@@ -48,7 +48,7 @@ class FpecModelTest {
     DebugAccessException e = assertThrows(DebugAccessException.class,
         () -> bus.write32(KEYR, 0x1111_1111));
     assertEquals("bus fault at 0x40022004: 0x11111111 is not the key 0x45670123: wrong key"
-        + " sequence, locked until reset", e.getMessage());
+        + " sequence, the controller locked until reset", e.getMessage());
     assertThrows(DebugAccessException.class, () -> bus.write32(KEYR, 0x4567_0123));
     bus.write32(CR, PG);
     assertEquals(0x80, bus.read32(CR));
