@@ -31,6 +31,11 @@ final class ControllerLock {
     this.lockBit = lockBit;
   }
 
+  /** {@link #run} where the failure names the control register rather than an operation. */
+  void whileUnlocked(Runnable work) {
+    run("unlock", controlRegister, work);
+  }
+
   /** Unlocks, runs {@code work}, and locks again, also when unlocking or the work fails. */
   void run(String operation, long address, Runnable work) {
     RuntimeException failure = null;

@@ -39,14 +39,15 @@ public final class DoubleWordDriver implements FlashDriver {
   private final DebugMemory memory;
   private final Device device;
   private final DoubleWordRegisters registers;
-  private final KeyLock lock;
+  private final ControllerLock lock;
 
   /** @throws IllegalArgumentException when the device is not an L4, G0, G4, WB or WL */
   public DoubleWordDriver(DebugMemory memory, Device device) {
     this.memory = memory;
     this.device = device;
     this.registers = DoubleWordRegisters.forFamily(device.family());
-    this.lock = new KeyLock(memory, registers.keyRegister(), registers.controlRegister(), LOCK);
+    this.lock = new ControllerLock(memory, registers.keyRegister(), registers.controlRegister(),
+        registers.statusRegister(), LOCK);
   }
 
   /** The option bytes, through FLASH_OPTR and the other option registers. */

@@ -56,7 +56,7 @@ final class EccOptionLock {
   /** @throws FlashControllerException when a lock stays set or its keys are refused */
   void unlock() {
     if (lockBit != 0) {
-      open(keyRegister, KeyLock.KEY1, KeyLock.KEY2, lockBit, "LOCK");
+      open(keyRegister, ControllerLock.KEY1, ControllerLock.KEY2, lockBit, "LOCK");
     }
     open(optionKeyRegister, OPTKEY1, OPTKEY2, optionLockBit, "OPTLOCK");
   }

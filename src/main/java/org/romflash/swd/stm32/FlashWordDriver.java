@@ -175,8 +175,9 @@ public final class FlashWordDriver implements FlashDriver {
     }
   }
 
-  private KeyLock keys(int bank) {
-    return new KeyLock(memory, register(bank, 0x04), register(bank, 0x0C), LOCK);
+  private ControllerLock keys(int bank) {
+    return new ControllerLock(memory, register(bank, 0x04), register(bank, 0x0C),
+        register(bank, 0x10), LOCK);
   }
 
   private static long register(int bank, int offset) {

@@ -121,7 +121,10 @@ class DoubleWordDriverTest {
   @Test
   void aWrongKeyWrittenEarlierKeepsTheDriverOutUntilReset() {
     assertThrows(DebugAccessException.class, () -> bus.write32(0x40022008L, 0));
-    assertThrows(DebugAccessException.class, () -> driver.erase(page(0)));
+    FlashControllerException refused = assertThrows(FlashControllerException.class,
+        () -> driver.erase(page(0)));
+    assertTrue(refused.getMessage().contains("the unlock keys were refused with a bus error"),
+        refused.getMessage());
     assertTrue(locked());
     model.reset();
     driver.erase(page(0));

@@ -112,7 +112,8 @@ class FlashWordDriverTest {
     bus.write32(0x52002004L, 0x11111111);
     FlashControllerException failure = assertThrows(FlashControllerException.class,
         () -> driver.erase(sector(0)));
-    assertTrue(failure.getMessage().startsWith("unlock at 0x5200200C: LOCK stayed set"),
+    assertTrue(failure.getMessage().startsWith("unlock at 0x5200200C: the controller stayed"
+        + " locked after the unlock keys"),
         failure.getMessage());
     model.reset();
     driver.erase(sector(0));
