@@ -67,6 +67,13 @@ final class UnitFailures {
     if (failure instanceof SerialUnavailableException) {
       return "serial";
     }
+    if (failure instanceof org.romflash.swd.stm32.FlashControllerException) {
+      return "flash-controller";
+    }
+    if (failure instanceof org.romflash.swd.DebugAccessException
+        || failure instanceof org.romflash.swd.dap.DapException) {
+      return "probe";
+    }
     return "internal";
   }
 }

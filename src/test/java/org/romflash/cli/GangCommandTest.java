@@ -123,7 +123,11 @@ class GangCommandTest {
       assertEquals("write", faulty.get("phase").asText());
       assertTrue(faulty.get("durations_ms").get("total").asLong() >= 1000, "the timeout counts");
       assertTrue(faulty.get("durations_ms").has("write"), faulty.toString());
-      assertTrue(chips.get(0).chip().peek(0x0801FC00L, 1).isPresent());
+      String firstSerial = lines.stream().filter(l -> l.get("port").asText()
+          .equals(chips.get(0).port())).findFirst().orElseThrow().get("serial").get("text")
+          .asText();
+      assertArrayEquals(firstSerial.getBytes(StandardCharsets.US_ASCII), chips.get(0).chip()
+          .peek(0x0801FC00L, firstSerial.length()).orElseThrow(), "a passed chip holds its serial");
 
       chips.get(1).chip().setReadProtectionLevel(0);
       Cli retry = Cli.run("gang", "--retry-failed", journal.toString(), "--serial-at", SERIAL_AT,
