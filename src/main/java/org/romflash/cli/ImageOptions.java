@@ -27,8 +27,12 @@ final class ImageOptions {
   Long address;
 
   FirmwareImage read(Device device) throws IOException {
-    FirmwareImage image = ImageFiles.read(file, format,
-        address != null ? address : device.flash().base());
+    return read(device.flash().base());
+  }
+
+  /** Reads the file; a raw binary goes to {@code --address}, else to {@code flashBase}. */
+  FirmwareImage read(long flashBase) throws IOException {
+    FirmwareImage image = ImageFiles.read(file, format, address != null ? address : flashBase);
     if (image.isEmpty()) {
       throw new ImageFormatException(file.toString(), 0, "holds no data to write");
     }

@@ -63,12 +63,7 @@ final class PortFixture implements Fixture {
       Session.Port port = Session.openPort(options, this.port, options.baud, options.parity,
           warnings);
       if (options.log != null) {
-        Link logged = TranscriptLog.open(logFile(), port.link());
-        Session.Port transport = port;
-        port = new Session.Port(logged, () -> {
-          logged.close();
-          transport.close();
-        });
+        port = port.logged(logFile());
       }
       opened = port;
     }

@@ -90,18 +90,10 @@ final class Session implements AutoCloseable {
   static Session open(LinkOptions options, String port, Consumer<String> warnings) {
     EntryExit lines = options.lines.sequences();
     Port opened = openPort(options, port, options.baud, options.parity, warnings);
-    Link link = opened.link();
-    AutoCloseable owner = opened.owner();
     if (options.log != null) {
-      LoggingLink logged = TranscriptLog.open(options.log, link);
-      AutoCloseable transport = owner;
-      owner = () -> {
-        logged.close();
-        transport.close();
-      };
-      link = logged;
+      opened = opened.logged(options.log);
     }
-    return start(options, lines, link, owner, warnings);
+    return start(options, lines, opened.link(), opened.owner(), warnings);
   }
 
   /**
@@ -144,6 +136,15 @@ final class Session implements AutoCloseable {
 
   /** An open link and what to close to release it (the port, or the whole simulation). */
   record Port(Link link, AutoCloseable owner) implements AutoCloseable {
+    /** This port with every byte and line change also written to the transcript {@code file}. */
+    Port logged(java.nio.file.Path file) {
+      LoggingLink logged = TranscriptLog.open(file, link);
+      return new Port(logged, () -> {
+        logged.close();
+        owner.close();
+      });
+    }
+
     @Override
     public void close() {
       closeQuietly(owner);

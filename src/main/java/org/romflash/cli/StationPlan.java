@@ -11,8 +11,6 @@ import org.romflash.factory.SerialNumbers;
 import org.romflash.factory.SerialTable;
 import org.romflash.factory.UnitJob;
 import org.romflash.image.FirmwareImage;
-import org.romflash.image.ImageFiles;
-import org.romflash.image.ImageFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -84,13 +82,8 @@ final class StationPlan {
 
   /** The image; a raw binary goes to the expected device's flash, else to 0x08000000. */
   FirmwareImage readImage(ImageOptions image, String expectedDevice) throws IOException {
-    long base = image.address != null ? image.address : expectedDevice != null
-        ? gang.link.devices.named(expectedDevice).flash().base() : DEFAULT_FLASH_BASE;
-    FirmwareImage firmware = ImageFiles.read(image.file, image.format, base);
-    if (firmware.isEmpty()) {
-      throw new ImageFormatException(image.file.toString(), 0, "holds no data to write");
-    }
-    return firmware;
+    return image.read(expectedDevice != null
+        ? gang.link.devices.named(expectedDevice).flash().base() : DEFAULT_FLASH_BASE);
   }
 
   /** Who hands out serial numbers, or null without --serial-at. */

@@ -47,8 +47,7 @@ final class StationSummary {
           u.uid() == null ? "-" : u.uid().toString(),
           u.serial() == null ? "-" : u.serial().text(),
           String.format("%.1f s", u.totalMillis() / 1000.0),
-          u.failure() == null ? "" : u.failure().errorClass() + " in " + u.phase().word() + ": "
-              + u.failure().message()});
+          u.failureText()});
     }
     return TextTable.render(rows) + totals() + (journal == null ? ""
         : "; journal: " + journal) + System.lineSeparator();
@@ -61,8 +60,7 @@ final class StationSummary {
       List<UnitRecord> mine = units.stream().filter(u -> u.port().equals(port)).toList();
       String lastFailure = mine.stream().filter(u -> u.failure() != null)
           .reduce((first, second) -> second)
-          .map(u -> u.failure().errorClass() + " in " + u.phase().word() + ": "
-              + u.failure().message()).orElse("");
+          .map(UnitRecord::failureText).orElse("");
       rows.add(new String[] {port, count(mine, Outcome.OK), count(mine, Outcome.FAILED),
           count(mine, Outcome.INTERRUPTED), lastFailure});
     }

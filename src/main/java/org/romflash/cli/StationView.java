@@ -94,8 +94,7 @@ final class StationView implements StationListener, AutoCloseable {
           + String.format(" (%.1f s)", unit.totalMillis() / 1000.0);
     }
     if (unit != null) {
-      return unit.outcome().word() + "   " + unit.failure().errorClass() + " in "
-          + unit.phase().word() + ": " + unit.failure().message();
+      return unit.outcome().word() + "   " + unit.failureText();
     }
     String text = status.state().words();
     if (status.percent() >= 0) {

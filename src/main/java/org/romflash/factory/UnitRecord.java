@@ -146,6 +146,12 @@ public final class UnitRecord {
   }
 
   /** The unit's wall time: set when it ends, else the sum of its phases so far. */
+  /** "nack in erase: Erase (0x43): ...", or empty for a success. */
+  public String failureText() {
+    return failure == null ? "" : failure.errorClass() + " in " + phase.word() + ": "
+        + failure.message();
+  }
+
   public long totalMillis() {
     return totalMillis >= 0 ? totalMillis
         : durations.values().stream().mapToLong(Long::longValue).sum();
