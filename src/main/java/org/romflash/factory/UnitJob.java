@@ -79,15 +79,16 @@ public final class UnitJob {
         target.writeBlockSize());
     target.useRamRoutine(settings.verify() != VerifyMode.READBACK);
     Watched watched = new Watched(progress, record);
+    Flasher.Report report;
     try {
-      new Flasher(target, watched).execute(plan);
+      report = new Flasher(target, watched).execute(plan);
     } finally {
       watched.close();
     }
     stop.check();
     record.phase(Phase.READBACK);
     long t1 = System.nanoTime();
-    RegionCrcs.Found crcs = RegionCrcs.of(target, plan);
+    RegionCrcs.Found crcs = RegionCrcs.of(plan, report.verify());
     record.regions(crcs.regions(), crcs.source());
     byte[] options = optionBytes(target, device, record);
     if (options != null) {

@@ -62,6 +62,7 @@ class GangCommandTest {
       assertEquals("blink-f103.hex", line.get("image").get("name").asText());
       assertEquals(64, line.get("image").get("sha256").asText().length());
       assertEquals(2, line.get("regions").size(), "the image and the serial");
+      assertEquals("readback", line.get("crc_from").asText(), "68 bytes: read back");
       assertTrue(line.get("durations_ms").get("total").asLong() >= 0);
     }
     List<String> rows = cli.out().lines().toList();
