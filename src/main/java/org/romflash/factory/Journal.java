@@ -20,7 +20,6 @@ public final class Journal implements AutoCloseable {
   private final Path file;
   private final FileChannel channel;
   private boolean closed;
-  private int appended;
 
   private Journal(Path file, FileChannel channel) {
     this.file = file;
@@ -71,12 +70,6 @@ public final class Journal implements AutoCloseable {
       throw new IllegalStateException("the journal " + file + " is closed: the station stopped");
     }
     write(unit.toJson() + "\n");
-    appended++;
-  }
-
-  /** Lines appended through this object. */
-  public synchronized int appended() {
-    return appended;
   }
 
   private void write(String text) {

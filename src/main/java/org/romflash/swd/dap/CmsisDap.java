@@ -11,11 +11,7 @@ import java.util.List;
  * of them in flight at once.
  */
 public final class CmsisDap implements AutoCloseable {
-  public static final int INFO_VENDOR = 0x01;
-  public static final int INFO_PRODUCT = 0x02;
   public static final int INFO_SERIAL = 0x03;
-  public static final int INFO_PROTOCOL_VERSION = 0x04;
-  public static final int INFO_FIRMWARE_VERSION = 0x09;
   public static final int INFO_CAPABILITIES = 0xF0;
   public static final int INFO_PACKET_COUNT = 0xFE;
   public static final int INFO_PACKET_SIZE = 0xFF;

@@ -27,20 +27,14 @@ public final class TransferFailedException extends DapException {
   }
 
   private final Ack ack;
-  private final Transfer failed;
 
   public TransferFailedException(Ack ack, Transfer failed, int completed) {
     super("SWD " + failed + " failed: the target answered " + ack + " (" + completed
         + " earlier accesses of the batch completed)");
     this.ack = ack;
-    this.failed = failed;
   }
 
   public Ack ack() {
     return ack;
-  }
-
-  public Transfer failed() {
-    return failed;
   }
 }

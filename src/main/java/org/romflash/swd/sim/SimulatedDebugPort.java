@@ -23,7 +23,6 @@ final class SimulatedDebugPort {
   private boolean stickyErr;
   private int csw = 0x0300_0042;
   private long tar;
-  private int accesses;
 
   SimulatedDebugPort(SimulatedChip chip) {
     this.chip = chip;
@@ -46,14 +45,8 @@ final class SimulatedDebugPort {
     }
   }
 
-  /** Accesses so far (tests count them). */
-  int accesses() {
-    return accesses;
-  }
-
   /** One SWD transfer: returns {ack, value}. */
   int[] transfer(int request, int value) {
-    accesses++;
     boolean ap = (request & 1) != 0;
     boolean read = (request & 2) != 0;
     int register = request & 0xC;
